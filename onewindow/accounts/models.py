@@ -1,0 +1,110 @@
+"""Users, their scoped role assignments and their API tokens."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+
+from onewindow.accounts.choices import DEPARTMENT_ROLES, REGION_ROLES, STAFF_ROLES, ApplicantKind, Role
+from onewindow.common.identity import mask_id_number, mask_phone
+from onewindow.common.models import TimestampedModel
+
+
+class User(AbstractUser):
+    """A person using OneWindow: an applicant (citizen or enterprise agent) or a staff member."""
+
+    real_name = models.CharField("姓名", max_length=64, blank=True)
+    phone = models.CharField("手机号码", max_length=20, blank=True)
+    id_number = models.CharField("居民身份证号码", max_length=18, blank=True, db_index=True)
+    applicant_kind = models.CharField("申请人类型", max_length=16, choices=ApplicantKind.choices, default=ApplicantKind.PERSON)
+    enterprise_name = models.CharField("单位名称", max_length=200, blank=True)
+    uscc = models.CharField("统一社会信用代码", max_length=18, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = "用户"
+        verbose_name_plural = "用户"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.real_name or self.username
+
+    @property
+    def masked_id_number(self) -> str:
+        return mask_id_number(self.id_number)
+
+    @property
+    def masked_phone(self) -> str:
+        return mask_phone(self.phone)
+
+
+class RoleAssignment(TimestampedModel):
+    """A role held by a user within a department (department roles) or a region (region roles)."""
+
+    user = models.ForeignKey(User, verbose_name="用户", on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField("角色", max_length=32, choices=Role.choices)
+    department = models.ForeignKey(
+        "orgs.Department", verbose_name="部门", null=True, blank=True, on_delete=models.PROTECT, related_name="role_assignments"
+    )
+    region = models.ForeignKey(
+        "orgs.Region", verbose_name="区划", null=True, blank=True, on_delete=models.PROTECT, related_name="role_assignments"
+    )
+    window = models.ForeignKey(
+        "orgs.Window", verbose_name="窗口", null=True, blank=True, on_delete=models.SET_NULL, related_name="role_assignments"
+    )
+    granted_by = models.ForeignKey(User, verbose_name="授权人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "角色授权"
+        verbose_name_plural = "角色授权"
+        ordering = ["user_id", "role"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(role__in=sorted(r.value for r in DEPARTMENT_ROLES), department__isnull=False, region__isnull=True)
+                    | Q(role__in=sorted(r.value for r in REGION_ROLES), department__isnull=True, region__isnull=False)
+                    | Q(role=Role.APPLICANT, department__isnull=True, region__isnull=True)
+                ),
+                name="accounts_roleassignment_scope_matches_role",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "department", "region"], name="accounts_roleassignment_unique", nulls_distinct=False
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.department or self.region or ""
+        return f"{self.user} {self.get_role_display()} {scope}".strip()
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.role in STAFF_ROLES
+
+
+class ApiToken(TimestampedModel):
+    """A named bearer token for integrations; only its SHA-256 hash is stored."""
+
+    user = models.ForeignKey(User, verbose_name="用户", on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField("名称", max_length=100)
+    prefix = models.CharField("前缀", max_length=12, db_index=True)
+    key_hash = models.CharField("摘要", max_length=64, unique=True)
+    last_used_at = models.DateTimeField("最后使用时间", null=True, blank=True)
+    expires_at = models.DateTimeField("过期时间", null=True, blank=True)
+    revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "API令牌"
+        verbose_name_plural = "API令牌"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        from onewindow.common import time
+
+        if self.revoked_at is not None:
+            return False
+        return self.expires_at is None or self.expires_at > time.now()
