@@ -15,6 +15,7 @@ VAR_DIR = Path(env("VAR_DIR", default=str(BASE_DIR / "var"), doc="Directory for 
 
 DEMO_SECRET_KEY = "onewindow-demo-secret-key-do-not-use-in-production"
 SECRET_KEY = env("SECRET_KEY", default=DEMO_SECRET_KEY, doc="Django secret key; production refuses the demo default.")
+IS_PRODUCTION = False  # True only in config.settings.production (demo loaders refuse to run there)
 DEBUG = env("DEBUG", default=False, doc="Django debug mode; never on in production.")
 ALLOWED_HOSTS = env(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"], doc="Comma-separated host names the server answers to."

@@ -6,6 +6,7 @@ from config.env import env
 from config.settings.base import *  # noqa: F403
 from config.settings.base import DEBUG, DEMO_SECRET_KEY, SECRET_KEY
 
+IS_PRODUCTION = True
 REQUIRE_MFA = env("REQUIRE_MFA", default=True, doc="Require TOTP two-factor authentication for every staff user (on in production).")
 SESSION_COOKIE_SECURE = env("SECURE_COOKIES", default=True, doc="Send session and CSRF cookies over HTTPS only.")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
