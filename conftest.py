@@ -53,3 +53,6 @@ def other_reviewer(other_department):
 @pytest.fixture
 def system_admin(county):
     return staff(Role.SYSTEM_ADMIN, region=county, username="sysadmin")
+
+
+from onewindow.audit.tests.support import purge_audit_trail_after_transactional_tests  # noqa: E402, F401

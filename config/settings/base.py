@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "onewindow.accounts",
     "onewindow.audit",
     "onewindow.workdays",
+    "onewindow.licenses",
+    "onewindow.catalog",
     "onewindow.portal",
     "onewindow.workbench",
     "onewindow.demo",
@@ -206,6 +208,16 @@ EMAIL_BACKEND = env(
 EMAIL_HOST = env("EMAIL_HOST", default="localhost", doc="SMTP host when EMAIL_BACKEND is the SMTP backend.")
 EMAIL_PORT = env("EMAIL_PORT", default=25, doc="SMTP port.")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="onewindow@localhost", doc="Sender address of e-mails.")
+ITEM_BASIC_CODE_PATTERN = env(
+    "ITEM_BASIC_CODE_PATTERN",
+    default=r"^\d{8,12}$",
+    doc="Regular expression a service item's basic code (基本编码) must match; provinces differ.",
+)
+ITEM_IMPLEMENTATION_CODE_PATTERN = env(
+    "ITEM_IMPLEMENTATION_CODE_PATTERN",
+    default=r"^[0-9A-Z]{8,40}$",
+    doc="Regular expression a service item's implementation code (实施编码) must match.",
+)
 SMS_BACKEND = env(
     "SMS_BACKEND", default="onewindow.common.sms.ConsoleSmsBackend", doc="Dotted path of the SMS gateway class (console by default)."
 )

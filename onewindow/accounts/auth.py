@@ -6,6 +6,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
+from onewindow.accounts.mfa import is_verified, mfa_required_for
 from onewindow.accounts.models import ApiToken
 from onewindow.accounts.tokens import hash_token
 from onewindow.common import time
@@ -30,13 +31,19 @@ class TokenAuth(HttpBearer):
 
 
 class SessionUserAuth(SessionAuth):
-    """The logged-in page user (CSRF is checked for unsafe methods)."""
+    """The logged-in page user (CSRF is checked for unsafe methods).
+
+    A staff member who must use two-factor authentication counts only once verified; the MFA
+    middleware leaves /api/ alone, so this is where an unverified session is refused.
+    """
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_active:
-            return user
-        return None
+        if user is None or not user.is_authenticated or not user.is_active:
+            return None
+        if mfa_required_for(user) and not is_verified(user):
+            return None
+        return user
 
 
 # Endpoints that need a user accept either; public endpoints use auth=None.

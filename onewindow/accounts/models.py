@@ -1,12 +1,57 @@
 """Users, their scoped role assignments and their API tokens."""
 
+from functools import reduce
+from operator import or_
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
+from onewindow.accounts.access import access_of
 from onewindow.accounts.choices import DEPARTMENT_ROLES, REGION_ROLES, STAFF_ROLES, ApplicantKind, Role
+from onewindow.common import time
 from onewindow.common.identity import mask_id_number, mask_phone
 from onewindow.common.models import TimestampedModel
+
+
+def _assignments_overseen_by(viewer: object) -> Q | None:
+    """The role assignments the viewer administers as system admin or department admin (None: none)."""
+    access = access_of(viewer)
+    conditions: list[Q] = []
+    departments = access.departments.get(Role.DEPARTMENT_ADMIN)
+    if departments:
+        conditions.append(Q(department_id__in=departments))
+    for prefix in access.region_prefixes.get(Role.SYSTEM_ADMIN, ()):
+        conditions.append(Q(region__code__startswith=prefix) | Q(department__region__code__startswith=prefix))
+    return reduce(or_, conditions) if conditions else None
+
+
+class UserQuerySet(models.QuerySet):
+    """Users, with the one rule of who may see whom."""
+
+    def visible_to(self, viewer: object) -> "UserQuerySet":
+        """Oneself; a superuser everyone; a system admin the users assigned within their region and
+        the applicants (users without a staff role); a department admin the users of their department."""
+        if not getattr(viewer, "is_authenticated", False) or not getattr(viewer, "is_active", False):
+            return self.none()
+        access = access_of(viewer)
+        if access.is_superuser:
+            return self.all()
+        condition = Q(pk=viewer.pk)  # type: ignore[attr-defined]
+        reach = _assignments_overseen_by(viewer)
+        if reach is not None:
+            condition |= Q(pk__in=RoleAssignment.objects.filter(reach).values("user_id"))
+        if access.has(Role.SYSTEM_ADMIN):
+            staff_ids = RoleAssignment.objects.filter(role__in=sorted(STAFF_ROLES)).values("user_id")
+            condition |= ~Q(pk__in=staff_ids) & Q(is_superuser=False)
+        return self.filter(condition)
+
+
+class UserManager(DjangoUserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
+    """Django's user manager (create_user, create_superuser) with `visible_to`."""
 
 
 class User(AbstractUser):
@@ -18,6 +63,8 @@ class User(AbstractUser):
     applicant_kind = models.CharField("申请人类型", max_length=16, choices=ApplicantKind.choices, default=ApplicantKind.PERSON)
     enterprise_name = models.CharField("单位名称", max_length=200, blank=True)
     uscc = models.CharField("统一社会信用代码", max_length=18, blank=True, db_index=True)
+
+    objects: ClassVar[UserManager] = UserManager()
 
     class Meta:
         verbose_name = "用户"
@@ -39,6 +86,22 @@ class User(AbstractUser):
         return mask_phone(self.phone)
 
 
+class RoleAssignmentQuerySet(models.QuerySet):
+    """Role assignments, with who may see them."""
+
+    def visible_to(self, viewer: object) -> "RoleAssignmentQuerySet":
+        """One's own assignments, those one administers (system/department admin), all for a superuser."""
+        if not getattr(viewer, "is_authenticated", False) or not getattr(viewer, "is_active", False):
+            return self.none()
+        if access_of(viewer).is_superuser:
+            return self.all()
+        condition = Q(user_id=viewer.pk)  # type: ignore[attr-defined]
+        reach = _assignments_overseen_by(viewer)
+        if reach is not None:
+            condition |= reach
+        return self.filter(condition)
+
+
 class RoleAssignment(TimestampedModel):
     """A role held by a user within a department (department roles) or a region (region roles)."""
 
@@ -54,6 +117,8 @@ class RoleAssignment(TimestampedModel):
         "orgs.Window", verbose_name="窗口", null=True, blank=True, on_delete=models.SET_NULL, related_name="role_assignments"
     )
     granted_by = models.ForeignKey(User, verbose_name="授权人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "角色授权"
@@ -82,6 +147,19 @@ class RoleAssignment(TimestampedModel):
         return self.role in STAFF_ROLES
 
 
+class ApiTokenQuerySet(models.QuerySet):
+    """API tokens; each user sees only their own."""
+
+    def visible_to(self, viewer: object) -> "ApiTokenQuerySet":
+        if not getattr(viewer, "is_authenticated", False) or not getattr(viewer, "is_active", False):
+            return self.none()
+        return self.filter(user_id=viewer.pk)  # type: ignore[attr-defined]
+
+    def active(self) -> "ApiTokenQuerySet":
+        """Tokens neither revoked nor expired."""
+        return self.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=time.now()), revoked_at__isnull=True)
+
+
 class ApiToken(TimestampedModel):
     """A named bearer token for integrations; only its SHA-256 hash is stored."""
 
@@ -93,6 +171,8 @@ class ApiToken(TimestampedModel):
     expires_at = models.DateTimeField("过期时间", null=True, blank=True)
     revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
 
+    objects = ApiTokenQuerySet.as_manager()
+
     class Meta:
         verbose_name = "API令牌"
         verbose_name_plural = "API令牌"
@@ -102,9 +182,15 @@ class ApiToken(TimestampedModel):
         return f"{self.name} ({self.prefix}…)"
 
     @property
-    def is_active(self) -> bool:
-        from onewindow.common import time
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= time.now()
 
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and not self.is_expired
+
+    @property
+    def status_label(self) -> str:
         if self.revoked_at is not None:
-            return False
-        return self.expires_at is None or self.expires_at > time.now()
+            return _("已吊销")
+        return _("已过期") if self.is_expired else _("有效")

@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 
+from onewindow.audit.changes import Change, event_changes
 from onewindow.common import time
 
 
@@ -42,6 +44,18 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.object_repr}"
+
+    @property
+    def actor_display(self) -> str:
+        """Who acted, as shown to people: the user's name, or 系统 for the system."""
+        if self.actor_id is None:
+            return gettext("系统")
+        return self.actor.display_name  # type: ignore[union-attr]
+
+    @property
+    def changes(self) -> list[Change]:
+        """The fields that differ between `before` and `after`, readable."""
+        return event_changes(self.object_type, self.before, self.after)
 
 
 class AuditChainHead(models.Model):

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from onewindow.workbench import views
 
 app_name = "workbench"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+]

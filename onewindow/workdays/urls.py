@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from onewindow.workdays import views
 
 app_name = "workdays"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("enter/", views.enter, name="enter"),
+    path("<int:year>/delete/", views.delete, name="delete"),
+]

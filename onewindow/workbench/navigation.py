@@ -1,0 +1,84 @@
+"""The workbench's pages and who may open them: the one list the navigation and the home page use.
+
+Each `Page` names a page that exists, its label and who may open it (the owning app's own
+permission function where it has one); the side navigation shows the pages the user's roles
+allow, and the home page's role sections link to them.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from onewindow.accounts.access import access_of
+from onewindow.accounts.choices import Role
+from onewindow.audit.permissions import can_read_trail
+from onewindow.workdays.permissions import can_enter_schedule
+
+
+def is_staff_member(user: Any) -> bool:
+    return access_of(user).is_staff_member
+
+
+def may_open_admin(user: Any) -> bool:
+    """Django's admin site admits active users with `is_staff` (superusers included)."""
+    return bool(getattr(user, "is_active", False) and (user.is_staff or user.is_superuser))
+
+
+@dataclass(frozen=True)
+class Page:
+    """A workbench page: label, URL name, who may open it, and its navigation group."""
+
+    label: str | Promise
+    url_name: str
+    allowed: Callable[[Any], bool]
+    group: str = "work"
+    exact: bool = False  # current only on its own URL, not on pages below it
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+HOME = Page(_("工作台首页"), "workbench:home", is_staff_member, exact=True)
+ORGS = Page(_("组织机构"), "orgs:index", is_staff_member)
+AUDIT = Page(_("审计日志"), "audit:index", can_read_trail)
+WORKDAYS = Page(_("工作日历"), "workdays:index", can_enter_schedule)
+TOKENS = Page(_("API令牌"), "accounts:tokens", is_staff_member, group="account")
+PROFILE = Page(_("个人信息"), "accounts:profile", is_staff_member, group="account")
+ADMIN = Page(_("系统管理"), "admin:index", may_open_admin, group="admin")
+
+PAGES: tuple[Page, ...] = (HOME, ORGS, AUDIT, WORKDAYS, TOKENS, PROFILE, ADMIN)
+
+
+@dataclass(frozen=True)
+class NavLink:
+    """One link as shown in the navigation."""
+
+    label: str | Promise
+    url: str
+    current: bool
+
+
+def navigation_for(user: Any, path: str) -> list[list[NavLink]]:
+    """The pages `user` may open, in groups, marking the one `path` is on."""
+    groups: dict[str, list[NavLink]] = {}
+    for page in PAGES:
+        if not page.allowed(user):
+            continue
+        url = page.url
+        current = path == url if page.exact else path.startswith(url)
+        groups.setdefault(page.group, []).append(NavLink(label=page.label, url=url, current=current))
+    return list(groups.values())
+
+
+def role_labels(user: Any) -> list[str]:
+    """The labels of the staff roles `user` holds, in the order of `Role`; superusers say so."""
+    access = access_of(user)
+    labels = [str(role.label) for role in Role if role != Role.APPLICANT and role.value in access.roles]
+    if access.is_superuser and not labels:
+        labels.append(str(_("超级用户")))
+    return labels

@@ -1,0 +1,104 @@
+"""Staff pages of the working-day calendar: the yearly arrangements and their entry (system admins)."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from onewindow.common import time
+from onewindow.common.errors import Conflict, InvalidInput, NotFound
+from onewindow.workdays import selectors, services
+from onewindow.workdays.forms import ScheduleForm
+from onewindow.workdays.permissions import can_enter_schedule
+
+View = Callable[..., HttpResponse]
+
+
+def schedule_admin_required(view: View) -> View:
+    """Anonymous visitors go to the login page; staff without the system-admin role get 403."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if not can_enter_schedule(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@schedule_admin_required
+@require_http_methods(["GET"])
+def index(request: HttpRequest) -> HttpResponse:
+    """Last, this and next year: where each year's arrangement comes from, its holidays and make-up days."""
+    today = time.today()
+    context = {
+        "years": selectors.calendar_overview(today=today),
+        "schedule_warning": selectors.missing_schedule_warning(today=today),
+    }
+    return render(request, "workdays/index.html", context)
+
+
+@schedule_admin_required
+@require_http_methods(["GET", "POST"])
+def enter(request: HttpRequest) -> HttpResponse:
+    """Enter (or correct) a year's arrangement by pasting lines from the State Council notice."""
+    if request.method == "GET":
+        form = ScheduleForm(initial=_initial(request))
+        return render(request, "workdays/enter.html", {"form": form})
+    form = ScheduleForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.schedule_enter(
+                actor=request.user,
+                year=data["year"],
+                notice=data["notice"],
+                notice_date=data["notice_date"],
+                holidays=data["lines"].holidays,
+                workdays=data["lines"].workdays,
+            )
+        except InvalidInput as error:
+            form.add_service_error(error)
+        except Conflict as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("%(year)d年节假日安排已保存。") % {"year": data["year"]})
+            return redirect("workdays:index")
+    return render(request, "workdays/enter.html", {"form": form})
+
+
+def _initial(request: HttpRequest) -> dict[str, object]:
+    """The year asked for (next year by default), prefilled from its entered arrangement if any."""
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = time.today().year + 1
+    initial: dict[str, object] = {"year": year}
+    schedule = selectors.year_schedule(year=year)
+    if schedule is not None:
+        initial.update(notice=schedule.notice, notice_date=schedule.notice_date, lines=selectors.schedule_text(year=year))
+    return initial
+
+
+@schedule_admin_required
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest, year: int) -> HttpResponse:
+    """Confirm, then remove an entered year; the year falls back to the package or the provisional rule."""
+    schedule = selectors.year_schedule(year=year)
+    if schedule is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.schedule_delete(actor=request.user, year=year)
+        except NotFound:
+            raise Http404 from None
+        messages.success(request, _("%(year)d年节假日安排已删除。") % {"year": year})
+        return redirect("workdays:index")
+    return render(request, "workdays/delete.html", {"schedule": schedule})
