@@ -5,6 +5,7 @@ from ninja.openapi.docs import Swagger
 
 from onewindow.accounts.api import router as accounts_router
 from onewindow.audit.api import router as audit_router
+from onewindow.catalog.api import router as catalog_router
 from onewindow.common.api import install_error_handlers
 from onewindow.orgs.api import router as orgs_router
 from onewindow.workdays.api import router as workdays_router
@@ -23,3 +24,4 @@ api.add_router("/auth", accounts_router)
 api.add_router("/workdays", workdays_router)
 api.add_router("/orgs", orgs_router)
 api.add_router("/audit", audit_router)
+api.add_router("/", catalog_router)

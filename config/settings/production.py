@@ -15,3 +15,6 @@ if SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 32:
     raise ImproperlyConfigured("Production settings refuse the demo SECRET_KEY: set a random SECRET_KEY of at least 32 characters.")
 if DEBUG:
     raise ImproperlyConfigured("Production settings refuse DEBUG=1.")
+
+# nginx redirects HTTP to HTTPS and sends Strict-Transport-Security (docs/deployment.md).
+SILENCED_SYSTEM_CHECKS = ["security.W004", "security.W008"]

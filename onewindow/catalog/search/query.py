@@ -9,8 +9,8 @@ from onewindow.catalog.pinyin import fold, is_han
 MAX_QUERY_LENGTH = 50
 # FTS5's trigram tokenizer and pg_trgm's index both need at least three characters.
 MIN_INDEXED_LENGTH = 3
-# Partial matching of a long query scores each of its trigrams; past this many, every other one
-# (they overlap, so each character is still covered) keeps the ranking expression small.
+# Partial matching of a long query scores each of its trigrams; past this many, every second or
+# third one (they overlap: up to 26 characters each is still covered) keeps the statement small.
 MAX_TRIGRAMS = 8
 
 _PINYIN_QUERY = re.compile(r"[a-z' ]+")

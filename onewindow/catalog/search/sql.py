@@ -173,7 +173,7 @@ def _candidates(columns: Columns, parsed: ParsedQuery, synonym_item_ids: list[in
     if synonym_item_ids:
         conditions.append(_synonym_condition(synonym_item_ids))
     params = tuple(param for _, condition_params in conditions for param in condition_params)
-    if columns.sqlite:
+    if columns.sqlite or len(conditions) == 1:
         return " OR ".join(sql for sql, _ in conditions), params
     # PostgreSQL prices LIKE on Chinese text far below its cost: given the conditions OR'ed in
     # one WHERE it tends to scan every current row. One indexed lookup per condition instead.
