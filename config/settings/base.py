@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "onewindow.common.middleware.RequestContextMiddleware",
     "onewindow.common.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "onewindow.common.middleware.ChineseByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

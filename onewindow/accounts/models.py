@@ -133,8 +133,19 @@ class RoleAssignment(TimestampedModel):
                 ),
                 name="accounts_roleassignment_scope_matches_role",
             ),
+            # One assignment per user, role and scope; partial constraints work on SQLite too.
             models.UniqueConstraint(
-                fields=["user", "role", "department", "region"], name="accounts_roleassignment_unique", nulls_distinct=False
+                fields=["user", "role", "department"],
+                condition=Q(department__isnull=False),
+                name="accounts_roleassignment_unique_department",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "region"], condition=Q(region__isnull=False), name="accounts_roleassignment_unique_region"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(department__isnull=True, region__isnull=True),
+                name="accounts_roleassignment_unique_unscoped",
             ),
         ]
 

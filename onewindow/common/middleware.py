@@ -54,3 +54,19 @@ class SecurityHeadersMiddleware:
             response["Content-Security-Policy"] = settings.CONTENT_SECURITY_POLICY
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+class ChineseByDefaultMiddleware:
+    """Chinese unless the user chose another language: the browser's Accept-Language is ignored.
+
+    A hall kiosk or a clerk's PC with an English browser must still show the Chinese site; the
+    language switch (a cookie set by Django's set_language view) is the only way to English.
+    Placed before LocaleMiddleware.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

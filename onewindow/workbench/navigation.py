@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from onewindow.accounts.access import access_of
 from onewindow.accounts.choices import Role
 from onewindow.audit.permissions import can_read_trail
+from onewindow.catalog.metrics import can_view_metrics
+from onewindow.catalog.views.workbench import may_maintain_reference_data, may_open_change_requests
 from onewindow.workdays.permissions import can_enter_schedule
 
 
@@ -44,6 +46,11 @@ class Page:
 
 
 HOME = Page(_("工作台首页"), "workbench:home", is_staff_member, exact=True)
+CATALOG_REQUESTS = Page(_("清单变更"), "catalog:cr_list", may_open_change_requests)
+CATALOG_VERSIONS = Page(_("清单版本"), "catalog:versions", is_staff_member)
+CATALOG_METRICS = Page(_("清单指标"), "catalog:metrics", can_view_metrics)
+CATALOG_THEMES = Page(_("事项主题"), "catalog:theme_list", may_maintain_reference_data)
+CATALOG_SYNONYMS = Page(_("搜索同义词"), "catalog:synonym_list", may_maintain_reference_data)
 ORGS = Page(_("组织机构"), "orgs:index", is_staff_member)
 AUDIT = Page(_("审计日志"), "audit:index", can_read_trail)
 WORKDAYS = Page(_("工作日历"), "workdays:index", can_enter_schedule)
@@ -51,7 +58,20 @@ TOKENS = Page(_("API令牌"), "accounts:tokens", is_staff_member, group="account
 PROFILE = Page(_("个人信息"), "accounts:profile", is_staff_member, group="account")
 ADMIN = Page(_("系统管理"), "admin:index", may_open_admin, group="admin")
 
-PAGES: tuple[Page, ...] = (HOME, ORGS, AUDIT, WORKDAYS, TOKENS, PROFILE, ADMIN)
+PAGES: tuple[Page, ...] = (
+    HOME,
+    CATALOG_REQUESTS,
+    CATALOG_VERSIONS,
+    CATALOG_METRICS,
+    CATALOG_THEMES,
+    CATALOG_SYNONYMS,
+    ORGS,
+    AUDIT,
+    WORKDAYS,
+    TOKENS,
+    PROFILE,
+    ADMIN,
+)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,20 @@ from django.utils.translation import gettext_lazy as _
 from onewindow.accounts.choices import Role
 from onewindow.accounts.models import RoleAssignment
 from onewindow.accounts.selectors import role_assignments_of
-from onewindow.workbench.navigation import ADMIN, AUDIT, ORGS, PROFILE, TOKENS, WORKDAYS, Page
+from onewindow.workbench.navigation import (
+    ADMIN,
+    AUDIT,
+    CATALOG_METRICS,
+    CATALOG_REQUESTS,
+    CATALOG_SYNONYMS,
+    CATALOG_THEMES,
+    CATALOG_VERSIONS,
+    ORGS,
+    PROFILE,
+    TOKENS,
+    WORKDAYS,
+    Page,
+)
 
 SUPERUSER = "superuser"
 
@@ -49,15 +62,15 @@ SECTIONS: dict[str, SectionSpec] = {
     ),
     Role.LIST_MANAGER: SectionSpec(
         _("维护权责清单和政务服务事项目录，审核并发布清单的新增、取消、下放和调整。"),
-        (ORGS,),
+        (CATALOG_REQUESTS, CATALOG_VERSIONS, CATALOG_METRICS, CATALOG_THEMES, CATALOG_SYNONYMS, ORGS),
     ),
     Role.INSPECTOR: SectionSpec(
         _("参加“双随机、一公开”抽查，按计划实施检查并录入检查结果。"),
         (ORGS,),
     ),
     Role.DEPARTMENT_ADMIN: SectionSpec(
-        _("管理本部门的内设机构、窗口人员和角色授权，保持本部门信息准确。"),
-        (ORGS, PROFILE),
+        _("管理本部门的内设机构、窗口人员和角色授权，起草本部门清单的变更申请，保持本部门信息准确。"),
+        (ORGS, CATALOG_REQUESTS, CATALOG_VERSIONS, CATALOG_METRICS, PROFILE),
     ),
     Role.SYSTEM_ADMIN: SectionSpec(
         _("维护组织机构、工作日历和系统账号，关注系统提醒，查阅审计日志。"),

@@ -141,7 +141,11 @@ _DECISION_NAMES = {
 }
 
 _STAGE_TEXTS = {
-    StageKind.ACCEPT: ("申请材料齐全、符合法定形式", "对符合条件的申请不予受理;未一次性告知需补正的材料", "一次性告知;受理情况全程留痕;电子监察实时预警"),
+    StageKind.ACCEPT: (
+        "申请材料齐全、符合法定形式",
+        "对符合条件的申请不予受理;未一次性告知需补正的材料",
+        "一次性告知;受理情况全程留痕;电子监察实时预警",
+    ),
     StageKind.REVIEW: (
         "申请材料真实、有效,符合法定条件和标准",
         "审查标准不统一;故意刁难或者降低标准",
@@ -152,7 +156,11 @@ _STAGE_TEXTS = {
         "现场核查走过场;借核查之机吃拿卡要",
         "两人以上核查;现场拍照、执法记录仪全程记录;核查记录由申请人签字确认",
     ),
-    StageKind.EXPERT_REVIEW: ("专家从专家库随机抽取,评审意见客观、完整", "指定专家或者专家与申请人有利害关系", "随机抽取专家;利害关系回避;评审意见存档"),
+    StageKind.EXPERT_REVIEW: (
+        "专家从专家库随机抽取,评审意见客观、完整",
+        "指定专家或者专家与申请人有利害关系",
+        "随机抽取专家;利害关系回避;评审意见存档",
+    ),
     StageKind.HEARING: ("依法告知听证权利,公开举行听证", "应当听证而未听证", "听证笔录作为决定的依据;听证过程录音录像"),
     StageKind.PUBLICITY: ("在规定范围和期限内公示,受理异议", "应当公示而未公示;对异议不核实", "公示情况拍照存档;异议逐一核实并记录"),
     StageKind.DECIDE: ("事实清楚、依据充分、程序合法", "违规作出决定;超越权限决定", "分级审批;重大事项集体研究;决定文书网上公开"),
@@ -190,7 +198,9 @@ def counted(kind: str, name: str, days: int) -> tuple[str, str, int, bool]:
 
 def _split_days(promised: int, site_check: bool) -> dict[str, int]:
     """Spread the countable days over the standard stages: one day each in order of need, the rest to review."""
-    days = {kind: 0 for kind in (StageKind.ACCEPT, StageKind.REVIEW, StageKind.SITE_CHECK, StageKind.DECIDE, StageKind.DELIVER)}
+    days: dict[str, int] = {
+        kind: 0 for kind in (StageKind.ACCEPT, StageKind.REVIEW, StageKind.SITE_CHECK, StageKind.DECIDE, StageKind.DELIVER)
+    }
     order = [StageKind.REVIEW, StageKind.DECIDE, StageKind.SITE_CHECK, StageKind.ACCEPT, StageKind.DELIVER]
     if not site_check:
         order.remove(StageKind.SITE_CHECK)
@@ -249,7 +259,10 @@ def flow(
         raise ValueError("counted extra stages leave no day for the standard stages")
     days = _split_days(promised - countable_extras, site_check)
     kinds = [StageKind.ACCEPT, StageKind.REVIEW] + ([StageKind.SITE_CHECK] if site_check else [])
-    stages = [_stage(n, kind, _STAGE_NAMES[kind], _STAGE_ROLES[kind], unit if kind != StageKind.ACCEPT else "", days[kind]) for n, kind in enumerate(kinds, 1)]
+    stages = [
+        _stage(n, kind, _STAGE_NAMES[kind], _STAGE_ROLES[kind], unit if kind != StageKind.ACCEPT else "", days[kind])
+        for n, kind in enumerate(kinds, 1)
+    ]
     if countersign:
         stages[1]["countersign_units"] = list(countersign)
     for kind, name, extra_days, is_special in extras:
@@ -274,7 +287,13 @@ def _numbered(prefix: str, entries: list[dict]) -> list[dict]:
 
 def _item_fee(code: str) -> dict:
     entry = FEES_BY_CODE[code]
-    return {"name": entry["name"], "standard": entry["standard"], "basis": entry["basis"], "reducible": entry["reducible"], "fee_code": code}
+    return {
+        "name": entry["name"],
+        "standard": entry["standard"],
+        "basis": entry["basis"],
+        "reducible": entry["reducible"],
+        "fee_code": code,
+    }
 
 
 def service_item(
@@ -341,7 +360,9 @@ def service_item(
         "intermediaries": list(intermediaries),
         "keywords": keywords,
         "form_schema": [*APPLICANT_FIELDS[Audience(audience)], *form, PHONE_FIELD],
-        "situations": [{"code": f"S{n:02d}", "name": sname, "description": desc} for n, (sname, desc) in enumerate(situations or [("一般情形", "")], 1)],
+        "situations": [
+            {"code": f"S{n:02d}", "name": sname, "description": desc} for n, (sname, desc) in enumerate(situations or [("一般情形", "")], 1)
+        ],
         "materials": _numbered("M", [dict(entry) for entry in materials]),
         "fees": [_item_fee(code) for code in fees],
         "stages": flow(

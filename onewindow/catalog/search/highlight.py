@@ -69,7 +69,7 @@ def _pieces_under(pieces: list[Syllable], lengths: list[int], matches: list[Span
 
 
 def _render(text: str, spans: list[Span]) -> SafeString:
-    parts = []
+    parts: list[str] = []
     position = 0
     for start, end in _merged(spans):
         parts.append(escape(text[position:start]))

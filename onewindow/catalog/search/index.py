@@ -3,9 +3,11 @@
 SQLite: an FTS5 table with the trigram tokenizer holds name, keywords, pinyin and initials of
 every current version, keyed by the version id (rowid). Triggers on the version table keep it in
 step with every write (services, `update()`, bulk imports alike); `index_items` and
-`index_rebuild` refresh it explicitly and repair drift. A migration that rebuilds the version
-table on SQLite (Django copies it for most AlterField operations) drops the triggers: such a
-migration must call `install_search_schema` again (a test fails until it does).
+`index_rebuild` refresh it explicitly and repair drift. A narrow partial index of the current
+rows serves the scans of queries too short for trigrams. A migration that rebuilds the version
+table on SQLite (Django copies it for most AlterField operations) drops the triggers and that
+index: such a migration must end with `RunPython` calling `install_search_schema` (a test fails
+until it does; `manage.py catalog_reindex` repairs a database by hand).
 
 PostgreSQL: pg_trgm GIN indexes over the current rows' name, keywords, pinyin and initials serve
 LIKE and ILIKE '%…%' directly, a GIN index of their characters serves queries of one or two
@@ -60,7 +62,7 @@ SQLITE_TEARDOWN = (
 # Each partial predicate is implied by every search query (they also exclude cancellations).
 # fastupdate off: the catalog changes a few rows at a time, and a pending list of unindexed rows
 # (until the next vacuum) would make every search scan it.
-_PG_CURRENT = "WHERE state = 'published' AND valid_to IS NULL"
+_PG_GIN = "WITH (fastupdate = off) WHERE state = 'published' AND valid_to IS NULL"
 _PG_TRIGRAM_INDEXES = {
     "catalog_itemver_name_trgm": "name",
     "catalog_itemver_keywords_trgm": "keywords",
@@ -81,10 +83,10 @@ POSTGRESQL_INDEXES = (*_PG_TRIGRAM_INDEXES, "catalog_itemver_chars")
 POSTGRESQL_SCHEMA = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     *(
-        f"CREATE INDEX IF NOT EXISTS {name} ON {VERSION_TABLE} USING gin ({expression} gin_trgm_ops) WITH (fastupdate = off) {_PG_CURRENT}"
+        f"CREATE INDEX IF NOT EXISTS {name} ON {VERSION_TABLE} USING gin ({expression} gin_trgm_ops) {_PG_GIN}"
         for name, expression in _PG_TRIGRAM_INDEXES.items()
     ),
-    f"CREATE INDEX IF NOT EXISTS catalog_itemver_chars ON {VERSION_TABLE} USING gin ({pg_characters()}) WITH (fastupdate = off) {_PG_CURRENT}",
+    f"CREATE INDEX IF NOT EXISTS catalog_itemver_chars ON {VERSION_TABLE} USING gin ({pg_characters()}) {_PG_GIN}",
 )
 # The extension stays: other schemas may use it, and dropping it needs more rights than creating.
 POSTGRESQL_TEARDOWN = tuple(f"DROP INDEX IF EXISTS {name}" for name in POSTGRESQL_INDEXES)
@@ -139,7 +141,8 @@ def index_items(item_ids: Iterable[int]) -> None:
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN (SELECT id FROM {VERSION_TABLE} WHERE service_item_id IN ({marks}))", chunk)
+            versions = f"SELECT id FROM {VERSION_TABLE} WHERE service_item_id IN ({marks})"
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({versions})", chunk)
             cursor.execute(
                 f"INSERT INTO {FTS_TABLE} ({_FTS_COLUMNS}) SELECT {_VERSION_COLUMNS} FROM {VERSION_TABLE} "
                 f"WHERE service_item_id IN ({marks}) AND {_CURRENT}",

@@ -10,8 +10,8 @@ MAX_QUERY_LENGTH = 50
 # FTS5's trigram tokenizer and pg_trgm's index both need at least three characters.
 MIN_INDEXED_LENGTH = 3
 # Partial matching of a long query scores each of its trigrams; past this many, every second or
-# third one (they overlap: up to 26 characters each is still covered) keeps the statement small.
-MAX_TRIGRAMS = 8
+# third one (they overlap: up to 38 characters each is still covered) keeps the statement small.
+MAX_TRIGRAMS = 12
 
 _PINYIN_QUERY = re.compile(r"[a-z' ]+")
 

@@ -1,16 +1,18 @@
 """`search_items`: the current service items for what a citizen typed, best first.
 
 Three queries whatever the number of items: the synonyms' items, the ranking (in the database,
-bounded by the limit), the winners' rows. Candidates come from the trigram index for queries of
-three or more characters (SQLite: the FTS5 table; PostgreSQL: pg_trgm GIN indexes under LIKE)
-and from a scan of the current rows' narrow index for shorter ones, which no trigram index serves.
+bounded by the limit), the winners' rows. Candidates of a query of three or more characters come
+from trigram indexes (SQLite: the FTS5 table; PostgreSQL: pg_trgm GIN indexes under LIKE);
+those of a shorter one, which has no trigram, from a scan of the narrow covering index of the
+current rows (SQLite) or from the index of the characters of name and keywords (PostgreSQL).
 """
 
 from dataclasses import dataclass
 
 from django.db import connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q, Value
-from django.db.models.functions import Lower, StrIndex
+from django.db.models.functions import Lower, Replace, StrIndex
 from django.utils.safestring import SafeString
 
 from onewindow.catalog.models import ServiceItem, ServiceItemVersion, Synonym, Theme
@@ -65,7 +67,7 @@ def search_items(
     return _hits(rows, parsed)
 
 
-def _connection():  # type: ignore[no-untyped-def]
+def _connection() -> BaseDatabaseWrapper:
     return connections[router.db_for_read(ServiceItemVersion)]
 
 
@@ -77,7 +79,8 @@ def _fetch(statement: Statement) -> list[tuple[int, int, float]]:
 
 def _synonym_item_ids(text: str, region: Region | None) -> list[int]:
     """Items of the synonyms the query contains (or, from two characters, that contain it)."""
-    synonyms = Synonym.objects.annotate(_phrase=Lower("phrase"), _position=StrIndex(Value(text), Lower("phrase"))).filter(_phrase__gt="")
+    phrase = Replace(Lower("phrase"), Value(" "), Value(""))  # as the query: lowercase, and Chinese has no spaces
+    synonyms = Synonym.objects.annotate(_phrase=phrase, _position=StrIndex(Value(text), phrase)).filter(_phrase__gt="")
     matching = Q(_position__gt=0)
     if len(text) >= 2:
         matching |= Q(_phrase__contains=text)
@@ -100,7 +103,9 @@ def _hits(rows: list[tuple[int, int, float]], parsed: ParsedQuery) -> list[Searc
     versions = ServiceItemVersion.objects.select_related("service_item__department").in_bulk([row[0] for row in rows])
     hits = []
     for version_id, tier, fraction in rows:
-        version = versions[version_id]
+        version = versions.get(version_id)
+        if version is None:  # deleted between the two queries
+            continue
         item = version.service_item
         if item.current_id == version.id:
             item.current = version  # saves a query for every `item.current` a template reads

@@ -10,6 +10,7 @@ the outer one combines them into the tier and orders.
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from onewindow.catalog.choices import Audience
 from onewindow.catalog.models import ServiceItem, ServiceItemVersion, Theme
@@ -44,14 +45,14 @@ class Statement:
     """SQL text pieces and their parameters, in order."""
 
     sql: list[str] = field(default_factory=list)
-    params: list[object] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)  # what the database driver adapts
 
     def add(self, sql: str, *params: object) -> None:
         self.sql.append(sql)
         self.params.extend(params)
 
-    def text(self, joiner: str = " ") -> str:
-        return joiner.join(self.sql)
+    def text(self) -> str:
+        return " ".join(self.sql)
 
 
 def escape_like(value: str) -> str:

@@ -97,7 +97,7 @@ class ServiceItemVersionFactory(DjangoModelFactory):
     phone = "0999-1234567"
 
     @factory.post_generation
-    def themes(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
+    def themes(obj: ServiceItemVersion, create: bool, extracted: list[Theme] | None, **kwargs: object) -> None:
         if create and extracted:
             obj.themes.set(extracted)
 
@@ -109,7 +109,7 @@ class PublishedVersionFactory(ServiceItemVersionFactory):
     valid_from = 1
 
     @factory.post_generation
-    def make_current(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
+    def make_current(obj: ServiceItemVersion, create: bool, extracted: object, **kwargs: object) -> None:
         if create and not obj.is_cancellation:
             obj.service_item.current = obj
             obj.service_item.save(update_fields=["current"])
@@ -131,7 +131,7 @@ class PublishedItemFactory(ServiceItemFactory):
         return item
 
 
-def replace_current_version(item: ServiceItem, **fields) -> ServiceItemVersion:  # type: ignore[no-untyped-def]
+def replace_current_version(item: ServiceItem, **fields: object) -> ServiceItemVersion:
     """Publish a next version of `item` (catalog version N+1) with `fields` changed, as publishing
     a change request does: the old row gets valid_to, the new one becomes current."""
     old = item.current
@@ -139,7 +139,8 @@ def replace_current_version(item: ServiceItem, **fields) -> ServiceItemVersion: 
     number = (old.valid_from or 0) + 1
     ServiceItemVersion.objects.filter(pk=old.pk).update(valid_to=number)
     kept = {name: getattr(old, name) for name in VERSION_FIELDS}
-    new = PublishedVersionFactory(service_item=item, valid_from=number, themes=list(old.themes.all()), **{**kept, **fields})
+    themes = list(old.themes.all())
+    new: ServiceItemVersion = PublishedVersionFactory(service_item=item, valid_from=number, themes=themes, **{**kept, **fields})  # type: ignore[assignment]
     item.refresh_from_db(fields=["current"])
     return new
 
@@ -156,6 +157,6 @@ class SynonymFactory(DjangoModelFactory):
     created_by = factory.SubFactory(UserFactory)
 
     @factory.post_generation
-    def items(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
+    def items(obj: Synonym, create: bool, extracted: list[ServiceItem] | None, **kwargs: object) -> None:
         if create and extracted:
             obj.items.set(extracted)

@@ -1,3 +1,10 @@
-from django.urls import path  # noqa: F401
+"""Excel pages under /workbench/catalog/: download a list, import a workbook as a change request."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from onewindow.catalog.views import excel
+
+urlpatterns = [
+    path("excel/export/", excel.excel_export, name="excel_export"),
+    path("excel/import/", excel.excel_import, name="excel_import"),
+]

@@ -9,6 +9,7 @@ from onewindow.catalog.demo_data.guides import (
     ID_CARD,
     choice,
     copy_of,
+    gap,
     material,
     number,
     optional,
@@ -45,12 +46,16 @@ lists.guide(
     materials=[
         material("农药经营许可证申请表"),
         BUSINESS_LICENSE,
-        copy_of("经营人员的学历或者培训证明"),
+        gap("经营人员的学历或者培训证明", "可在现场核查前补交", form="copy"),
         PREMISES | {"situation": "S01"},
         pledge("农药进货查验、台账记录、安全管理等制度和岗位操作规程", "可书面承诺,现场核查时查验", situation="S01"),
         material("原农药经营许可证", situation="S03"),
     ],
-    form=[text("premises", "营业场所地址"), number("storage_area", "仓储面积(平方米)"), choice("scope", "经营范围", ["农药(限制使用农药除外)", "农药(含限制使用农药)"])],
+    form=[
+        text("premises", "营业场所地址"),
+        number("storage_area", "仓储面积(平方米)"),
+        choice("scope", "经营范围", ["农药(限制使用农药除外)", "农药(含限制使用农药)"]),
+    ],
     result="农药经营许可证",
     license_type="pesticide-business-license",
     site_check=True,
@@ -81,7 +86,13 @@ lists.guide(
     conditions="有与所经营的兽药相适应的兽药技术人员、营业场所、设备、仓库设施;有与所经营的兽药相适应的质量管理机构或者人员;有兽药经营质量管理规范规定的其他经营条件。",
     statutory=30,
     promised=15,
-    materials=[material("兽药经营许可证申请表"), BUSINESS_LICENSE, copy_of("兽药技术人员学历或者职称证明"), PREMISES, material("质量管理制度文件")],
+    materials=[
+        material("兽药经营许可证申请表"),
+        BUSINESS_LICENSE,
+        copy_of("兽药技术人员学历或者职称证明"),
+        PREMISES,
+        material("质量管理制度文件"),
+    ],
     form=[text("premises", "经营地址"), choice("scope", "经营范围", ["兽用化学药品、中药", "兽用化学药品、中药、生物制品(非强制免疫)"])],
     result="兽药经营许可证",
     site_check=True,
@@ -99,7 +110,7 @@ ANIMAL_EPIDEMIC = lists.power(
             ANIMAL_LAW,
             "",
             "动物饲养场和隔离场所、动物屠宰加工场所以及动物和动物产品无害化处理场所,应当向县级以上地方人民政府农业农村主管部门提出申请,"
-            "并附具相关材料。经审查合格的,发给动物防疫条件合格证。",
+            "并附具相关材料。……经审查合格的,发给动物防疫条件合格证。",
         )
     ],
     content="对本县动物饲养场、隔离场所、屠宰加工场所和无害化处理场所的动物防疫条件进行审查,核发动物防疫条件合格证。",
@@ -119,7 +130,11 @@ lists.guide(
         material("管理制度文本"),
         copy_of("人员信息(执业兽医或者动物防疫技术人员)"),
     ],
-    form=[choice("kind", "场所类型", ["动物饲养场", "隔离场所", "屠宰加工场所", "无害化处理场所"]), text("species", "饲养(屠宰)动物种类"), number("scale", "设计规模(头、只)")],
+    form=[
+        choice("kind", "场所类型", ["动物饲养场", "隔离场所", "屠宰加工场所", "无害化处理场所"]),
+        text("species", "饲养(屠宰)动物种类"),
+        number("scale", "设计规模(头、只)"),
+    ],
     result="动物防疫条件合格证",
     site_check=True,
     unit=ANIMALS,
@@ -142,7 +157,13 @@ lists.guide(
     conditions="有与动物诊疗活动相适应并符合动物防疫条件的场所;有与动物诊疗活动相适应的执业兽医;有与动物诊疗活动相适应的兽医器械和设备;有完善的管理制度。",
     statutory=20,
     promised=10,
-    materials=[material("动物诊疗许可证申请表"), BUSINESS_LICENSE, material("诊疗场所地理方位图、室内平面图和各功能区布局图"), copy_of("执业兽医资格证书"), material("兽医器械设备清单和管理制度")],
+    materials=[
+        material("动物诊疗许可证申请表"),
+        BUSINESS_LICENSE,
+        material("诊疗场所地理方位图、室内平面图和各功能区布局图"),
+        copy_of("执业兽医资格证书"),
+        material("兽医器械设备清单和管理制度"),
+    ],
     form=[text("clinic_name", "诊疗机构名称"), choice("kind", "机构类别", ["动物诊所", "动物医院"]), number("vets", "执业兽医人数")],
     result="动物诊疗许可证",
     site_check=True,
@@ -155,7 +176,13 @@ SEEDS = lists.power(
     C.LICENSING,
     5,
     "农作物种子生产经营许可",
-    bases=[basis("《中华人民共和国种子法》", "", "从事种子进出口业务的种子生产经营许可证,由国务院农业农村、林业草原主管部门核发。其他种子的生产经营许可证,由生产经营者所在地县级以上地方人民政府农业农村、林业草原主管部门核发。")],
+    bases=[
+        basis(
+            "《中华人民共和国种子法》",
+            "",
+            "其他种子的生产经营许可证,由生产经营者所在地县级以上地方人民政府农业农村、林业草原主管部门核发。",
+        )
+    ],
     content="对在本县从事非主要农作物种子生产、农作物种子经营(不含进出口)的单位核发种子生产经营许可证。",
     levels=ALL_LEVELS,
 )
@@ -166,7 +193,13 @@ lists.guide(
     conditions="具有与种子生产经营相适应的生产经营设施、设备及专业技术人员;有种子质量检验和仓储条件;有健全的质量保证制度。",
     statutory=20,
     promised=10,
-    materials=[material("农作物种子生产经营许可证申请表"), BUSINESS_LICENSE, PREMISES, copy_of("种子检验人员、贮藏保管人员资质证明"), material("质量保证制度和检验设备清单")],
+    materials=[
+        material("农作物种子生产经营许可证申请表"),
+        BUSINESS_LICENSE,
+        PREMISES,
+        copy_of("种子检验人员、贮藏保管人员资质证明"),
+        material("质量保证制度和检验设备清单"),
+    ],
     form=[choice("kind", "许可类型", ["农作物种子经营", "非主要农作物种子生产经营"]), text("crops", "作物种类")],
     result="农作物种子生产经营许可证",
     site_check=True,
@@ -206,7 +239,11 @@ lists.guide(
         optional("交通事故责任强制保险凭证", "拖拉机提交"),
         material("原登记证书、号牌和行驶证", situation="S03"),
     ],
-    form=[choice("kind", "机型", ["轮式拖拉机", "手扶拖拉机", "联合收割机"]), text("engine_number", "发动机号"), text("frame_number", "机身(底盘)号")],
+    form=[
+        choice("kind", "机型", ["轮式拖拉机", "手扶拖拉机", "联合收割机"]),
+        text("engine_number", "发动机号"),
+        text("frame_number", "机身(底盘)号"),
+    ],
     result="拖拉机(联合收割机)登记证书、号牌和行驶证",
     site_check=True,
     unit=CROPS,
@@ -243,7 +280,13 @@ MACHINE_SUBSIDY = lists.power(
     C.BENEFIT,
     1,
     "农机购置与应用补贴",
-    bases=[basis("《中华人民共和国农业机械化促进法》", "", "中央财政、省级财政应当分别安排专项资金,对农民和农业生产经营组织购买国家支持推广的先进适用的农业机械给予补贴。")],
+    bases=[
+        basis(
+            "《中华人民共和国农业机械化促进法》",
+            "",
+            "中央财政、省级财政应当分别安排专项资金,对农民和农业生产经营组织购买国家支持推广的先进适用的农业机械给予补贴。",
+        )
+    ],
     content="对购置列入补贴范围的农业机械的农民和农业生产经营组织,按规定标准发放农机购置与应用补贴。",
     levels=ALL_LEVELS,
 )
@@ -254,7 +297,12 @@ lists.guide(
     conditions="从事农业生产的个人和农业生产经营组织;购置的机具列入补贴范围且已在补贴辅助管理系统中投档;购机后按规定时限申请。",
     statutory=30,
     promised=20,
-    materials=[material("农机购置与应用补贴申请表", form="electronic"), ID_CARD, material("购机发票", form="electronic"), optional("拖拉机、联合收割机行驶证", "需牌证管理的机具提交")],
+    materials=[
+        material("农机购置与应用补贴申请表", form="electronic"),
+        ID_CARD,
+        material("购机发票", form="electronic"),
+        optional("拖拉机、联合收割机行驶证", "需牌证管理的机具提交"),
+    ],
     form=[text("machine", "机具品目和型号"), number("price", "购机价格(元)"), text("bank_account", "补贴资金发放账号", max_length=30)],
     result="农机购置与应用补贴资金发放",
     site_check=True,
@@ -278,7 +326,11 @@ lists.guide(
     conditions="拥有耕地承包权的种地农民;补贴耕地未改变用途、未撂荒;已改为林地、牧草地的耕地和被占用的耕地不予补贴。",
     statutory=30,
     promised=20,
-    materials=[material("耕地地力保护补贴面积申报表", requirements="经村组核实公示"), ID_CARD, material("农村土地承包经营权证或者承包合同")],
+    materials=[
+        material("耕地地力保护补贴面积申报表", requirements="经村组核实公示"),
+        ID_CARD,
+        material("农村土地承包经营权证或者承包合同"),
+    ],
     form=[number("area", "申报面积(亩)"), text("bank_account", "“一卡通”补贴账号", max_length=30)],
     result="耕地地力保护补贴发放",
     unit=RURAL,
@@ -291,7 +343,13 @@ QUARANTINE = lists.power(
     C.CONFIRMATION,
     1,
     "动物及动物产品检疫",
-    bases=[basis(ANIMAL_LAW, "", "屠宰、出售或者运输动物以及出售或者运输动物产品前,货主应当按照国务院农业农村主管部门的规定向所在地动物卫生监督机构申报检疫。")],
+    bases=[
+        basis(
+            ANIMAL_LAW,
+            "",
+            "屠宰、出售或者运输动物以及出售或者运输动物产品前,货主应当按照国务院农业农村主管部门的规定向所在地动物卫生监督机构申报检疫。",
+        )
+    ],
     content="对申报检疫的动物及动物产品实施检疫,合格的出具动物检疫证明。",
     levels=CITY_COUNTY,
 )
@@ -303,7 +361,11 @@ lists.guide(
     statutory=1,
     promised=1,
     materials=[material("检疫申报单", form="electronic"), material("养殖档案和强制免疫记录", form="electronic")],
-    form=[choice("species", "动物种类", ["猪", "牛", "羊", "家禽", "其他"]), number("quantity", "数量(头、只)"), text("destination", "启运地和到达地")],
+    form=[
+        choice("species", "动物种类", ["猪", "牛", "羊", "家禽", "其他"]),
+        number("quantity", "数量(头、只)"),
+        text("destination", "启运地和到达地"),
+    ],
     result="动物检疫合格证明",
     site_check=True,
     unit=ANIMALS,
@@ -323,7 +385,13 @@ lists.power(
     C.COERCION,
     1,
     "查封、扣押违法生产、经营、使用的农药",
-    bases=[basis(PESTICIDE_RULES, "", "县级以上地方人民政府农业主管部门履行农药监督管理职责,可以依法查封、扣押违法生产、经营、使用的农药,以及用于违法生产、经营、使用农药的工具、设备、原材料等。")],
+    bases=[
+        basis(
+            PESTICIDE_RULES,
+            "",
+            "县级以上地方人民政府农业主管部门履行农药监督管理职责,可以依法采取下列措施:……查封、扣押违法生产、经营、使用的农药,以及用于违法生产、经营、使用农药的工具、设备、原材料等。",
+        )
+    ],
     content="对违法生产、经营、使用的农药和用于违法活动的工具、设备、原材料,依法查封、扣押。",
     levels=ALL_LEVELS,
 )

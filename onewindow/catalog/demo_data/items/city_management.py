@@ -20,7 +20,9 @@ OUTDOOR_AD = lists.power(
     1,
     "户外广告设施设置审批",
     bases=[
-        basis(SANITATION_RULES, "第十一条", "大型户外广告的设置必须征得城市人民政府市容环境卫生行政主管部门同意后,按照有关规定办理审批手续。"),
+        basis(
+            SANITATION_RULES, "第十一条", "大型户外广告的设置必须征得城市人民政府市容环境卫生行政主管部门同意后,按照有关规定办理审批手续。"
+        ),
         basis("《示范县户外广告设施设置管理办法》"),
     ],
     content="对在本县城市规划区内设置户外广告设施(含大型广告牌、楼顶广告、墙体广告、LED显示屏等)实施审批。",
@@ -102,7 +104,9 @@ _ROAD_SUBS = [
     (
         1,
         "临时占用城市道路审批",
-        basis(ROAD_RULES, "第三十一条", "因特殊情况需要临时占用城市道路的,须经市政工程行政主管部门和公安交通管理部门批准,方可按照规定占用。"),
+        basis(
+            ROAD_RULES, "第三十一条", "因特殊情况需要临时占用城市道路的,须经市政工程行政主管部门和公安交通管理部门批准,方可按照规定占用。"
+        ),
         "因工程建设堆放物料、搭建临时设施、举办活动等需要临时占用城市道路",
         "占道施工 临时占道 搭建 摆放物料",
     ),
@@ -134,7 +138,12 @@ for _sub, _name, _basis, _desc, _keywords in _ROAD_SUBS:
             material("交通组织和安全防护方案"),
             optional("规划许可文件", "挖掘道路埋设管线的提交"),
         ],
-        form=[text("location", "占用(挖掘)位置"), number("area", "面积(平方米)"), date("start_date", "开始日期"), number("days", "期限(天)")],
+        form=[
+            text("location", "占用(挖掘)位置"),
+            number("area", "面积(平方米)"),
+            date("start_date", "开始日期"),
+            number("days", "期限(天)"),
+        ],
         result=f"{_name.removesuffix('审批')}许可证",
         site_check=True,
         joint_handling=True,

@@ -30,7 +30,11 @@ MARRIAGE_UNIT = "婚姻登记处"
 BOTH_IN_PERSON = "婚姻当事人双方须亲自到婚姻登记机关申请、签字并当场领证"
 PAIR_PHOTO = material("双方近期半身免冠合影照片", copies=3, requirements="2寸,红色背景;可在登记处现场拍摄")
 FAMILY_ECONOMY = material("家庭经济状况核对授权书", requirements="共同生活家庭成员签字,授权核对收入、存款、房产、车辆等信息")
-ASSISTANCE_FORM = [number("members", "共同生活家庭成员人数"), number("monthly_income", "家庭月收入(元)"), textarea("hardship", "家庭困难情况", max_length=500)]
+ASSISTANCE_FORM = [
+    number("members", "共同生活家庭成员人数"),
+    number("monthly_income", "家庭月收入(元)"),
+    textarea("hardship", "家庭困难情况", max_length=500),
+]
 
 MARRIAGE = lists.power(
     C.CONFIRMATION,
@@ -59,7 +63,11 @@ lists.guide(
         material("本人无配偶以及与对方当事人没有直系血亲和三代以内旁系血亲关系的签字声明", requirements="在登记处现场签署"),
         PAIR_PHOTO,
     ],
-    form=[text("partner_name", "对方姓名", max_length=50), text("partner_id", "对方公民身份号码", max_length=18), date("appointment", "预约登记日期")],
+    form=[
+        text("partner_name", "对方姓名", max_length=50),
+        text("partner_id", "对方公民身份号码", max_length=18),
+        date("appointment", "预约登记日期"),
+    ],
     result="结婚证",
     license_type="marriage-certificate",
     unit=MARRIAGE_UNIT,
@@ -127,7 +135,11 @@ lists.guide(
     statutory=0,
     promised=0,
     materials=[ID_CARD, material("近期半身免冠照片", copies=2), optional("损毁的婚姻登记证", "损毁的交回")],
-    form=[choice("certificate", "补领证件", ["结婚证", "离婚证"]), text("registered_at", "原登记机关"), date("registered_on", "原登记日期", required=False)],
+    form=[
+        choice("certificate", "补领证件", ["结婚证", "离婚证"]),
+        text("registered_at", "原登记机关"),
+        date("registered_on", "原登记日期", required=False),
+    ],
     result="结婚证(离婚证)",
     unit=MARRIAGE_UNIT,
     places=MARRIAGE_OFFICE,
@@ -160,7 +172,11 @@ lists.guide(
         material("送养人同意送养的书面意见或者社会福利机构出具的被收养人情况证明"),
         material("收养评估报告", requirements="县级民政部门组织开展"),
     ],
-    form=[text("adoptee_name", "被收养人姓名", max_length=50), date("adoptee_birth", "被收养人出生日期"), choice("kind", "收养类型", ["社会福利机构抚养的儿童", "亲属间收养", "继子女收养", "其他"])],
+    form=[
+        text("adoptee_name", "被收养人姓名", max_length=50),
+        date("adoptee_birth", "被收养人出生日期"),
+        choice("kind", "收养类型", ["社会福利机构抚养的儿童", "亲属间收养", "继子女收养", "其他"]),
+    ],
     result="收养登记证",
     site_check=True,
     unit="社会事务股",
@@ -191,7 +207,13 @@ lists.guide(
     conditions="申请人具有本县户籍(或者持有本县居住证);共同生活的家庭成员人均收入低于本县最低生活保障标准;家庭财产状况符合本县规定。",
     statutory=30,
     promised=20,
-    materials=[material("最低生活保障申请书"), ID_CARD, HOUSEHOLD_REGISTER, FAMILY_ECONOMY, optional("残疾人证、疾病诊断证明等", "家庭成员有重病、重残的提交")],
+    materials=[
+        material("最低生活保障申请书"),
+        ID_CARD,
+        HOUSEHOLD_REGISTER,
+        FAMILY_ECONOMY,
+        optional("残疾人证、疾病诊断证明等", "家庭成员有重病、重残的提交"),
+    ],
     form=ASSISTANCE_FORM,
     result="最低生活保障金(按月社会化发放)",
     site_check=True,
@@ -282,7 +304,10 @@ lists.guide(
     promised=10,
     situations=[("生活补贴", ""), ("护理补贴", "")],
     materials=[material("残疾人两项补贴申请审批表"), ID_CARD, material("中华人民共和国残疾人证")],
-    form=[choice("grade", "残疾等级", ["一级", "二级", "三级", "四级"]), choice("kind", "残疾类别", ["视力", "听力", "言语", "肢体", "智力", "精神", "多重"])],
+    form=[
+        choice("grade", "残疾等级", ["一级", "二级", "三级", "四级"]),
+        choice("kind", "残疾类别", ["视力", "听力", "言语", "肢体", "智力", "精神", "多重"]),
+    ],
     result="残疾人两项补贴(按月发放)",
     places=d.TOWNSHIP_WINDOW,
     depth=5,
@@ -349,7 +374,9 @@ PRIVATE_NON_ENTERPRISE = lists.power(
     C.LICENSING,
     2,
     "民办非企业单位成立、变更、注销登记",
-    bases=[basis("《民办非企业单位登记管理暂行条例》", "第三条", "成立民办非企业单位,应当经其业务主管单位审查同意,并依照本条例的规定登记。")],
+    bases=[
+        basis("《民办非企业单位登记管理暂行条例》", "第三条", "成立民办非企业单位,应当经其业务主管单位审查同意,并依照本条例的规定登记。")
+    ],
     content="对在本县举办的民办非企业单位(社会服务机构)办理成立、变更、注销登记。",
     levels=ALL_LEVELS,
 )
@@ -370,7 +397,11 @@ lists.guide(
         material("理事会关于变更或者注销的决议", situation="S02"),
         material("清算报告", situation="S03"),
     ],
-    form=[text("name", "单位名称"), choice("field", "业务范围", ["教育", "养老", "卫生", "文化", "体育", "社会工作", "其他"]), number("assets", "开办资金(万元)")],
+    form=[
+        text("name", "单位名称"),
+        choice("field", "业务范围", ["教育", "养老", "卫生", "文化", "体育", "社会工作", "其他"]),
+        number("assets", "开办资金(万元)"),
+    ],
     result="民办非企业单位登记证书",
     unit="社会事务股",
     depth=5,
@@ -425,7 +456,11 @@ lists.guide(
         material("项目规划总平面图及区位图"),
         material("拟用名称的含义说明和备选名称"),
     ],
-    form=[text("proposed_name", "拟用名称"), choice("kind", "地名类别", ["居民区", "建筑物", "道路街巷", "桥梁"]), text("location", "地理位置")],
+    form=[
+        text("proposed_name", "拟用名称"),
+        choice("kind", "地名类别", ["居民区", "建筑物", "道路街巷", "桥梁"]),
+        text("location", "地理位置"),
+    ],
     result="地名命名(更名)批复",
     extras=(special(StageKind.EXPERT_REVIEW, "地名专家论证", 10), special(StageKind.PUBLICITY, "拟命名名称社会公示", 7)),
     unit="社会事务股",

@@ -5,7 +5,7 @@ from onewindow.catalog.choices import PowerCategory as C
 from onewindow.catalog.choices import StageKind
 from onewindow.catalog.demo_data import departments as d
 from onewindow.catalog.demo_data.builder import DepartmentLists
-from onewindow.catalog.demo_data.guides import BUSINESS_LICENSE, by_agency, choice, material, number, special, text
+from onewindow.catalog.demo_data.guides import BUSINESS_LICENSE, by_agency, material, number, special, text
 from onewindow.catalog.demo_data.powers import ALL_LEVELS, CITY_COUNTY, basis
 
 lists = DepartmentLists(d.DEVELOPMENT)
@@ -153,7 +153,11 @@ lists.guide(
     conditions="项目年综合能源消费量(当量值)达到1000吨标准煤以上或者年电力消费量达到500万千瓦时以上;项目用能分析客观准确,节能措施合理可行,符合能源消费强度和总量控制要求。",
     statutory=20,
     promised=10,
-    materials=[material("节能审查申请", form="electronic"), by_agency("固定资产投资项目节能报告"), material("项目备案(核准)文件", form="electronic")],
+    materials=[
+        material("节能审查申请", form="electronic"),
+        by_agency("固定资产投资项目节能报告"),
+        material("项目备案(核准)文件", form="electronic"),
+    ],
     form=[*PROJECT_FORM[:2], number("energy", "年综合能源消费量(吨标准煤)")],
     result="节能审查意见",
     intermediaries=("ZJ008",),

@@ -5,7 +5,18 @@ from onewindow.catalog.choices import PowerCategory as C
 from onewindow.catalog.choices import StageKind
 from onewindow.catalog.demo_data import departments as d
 from onewindow.catalog.demo_data.builder import DepartmentLists
-from onewindow.catalog.demo_data.guides import BUSINESS_LICENSE, ID_CARD, by_agency, choice, material, number, optional, pledge, special, text, textarea
+from onewindow.catalog.demo_data.guides import (
+    BUSINESS_LICENSE,
+    ID_CARD,
+    by_agency,
+    material,
+    number,
+    optional,
+    pledge,
+    special,
+    text,
+    textarea,
+)
 from onewindow.catalog.demo_data.powers import ALL_LEVELS, basis
 
 lists = DepartmentLists(d.ECOLOGY)
@@ -77,7 +88,13 @@ EIA_FILING = lists.power(
     C.FILING,
     1,
     "建设项目环境影响登记表备案",
-    bases=[basis(EIA_LAW, "第二十二条", "国家对环境影响登记表实行备案管理。审核、审批建设项目环境影响报告书、报告表以及备案环境影响登记表,不得收取任何费用。")],
+    bases=[
+        basis(
+            EIA_LAW,
+            "第二十二条",
+            "国家对环境影响登记表实行备案管理。审核、审批建设项目环境影响报告书、报告表以及备案环境影响登记表,不得收取任何费用。",
+        )
+    ],
     content="对环境影响很小、依法填报环境影响登记表的建设项目实行网上备案。",
     levels=ALL_LEVELS,
 )
@@ -88,7 +105,10 @@ lists.guide(
     conditions="建设项目属于分类管理名录中应当填报环境影响登记表的类别,建设单位在建成并投入生产运营前通过网上备案系统填报。",
     statutory=0,
     promised=0,
-    materials=[material("建设项目环境影响登记表", form="electronic", requirements="通过建设项目环境影响登记表备案系统在线填报"), BUSINESS_LICENSE],
+    materials=[
+        material("建设项目环境影响登记表", form="electronic", requirements="通过建设项目环境影响登记表备案系统在线填报"),
+        BUSINESS_LICENSE,
+    ],
     form=[text("project_name", "建设项目名称"), text("location", "建设地点"), textarea("measures", "主要污染防治措施", max_length=500)],
     result="建设项目环境影响登记表备案回执",
     depth=7,
@@ -99,7 +119,13 @@ REPORT_REWARD = lists.power(
     C.REWARD,
     1,
     "生态环境违法行为举报奖励",
-    bases=[basis(PROTECTION_LAW, "第五十七条", "公民、法人和其他组织发现任何单位和个人有污染环境和破坏生态行为的,有权向环境保护主管部门或者其他负有环境保护监督管理职责的部门举报。")],
+    bases=[
+        basis(
+            PROTECTION_LAW,
+            "第五十七条",
+            "公民、法人和其他组织发现任何单位和个人有污染环境和破坏生态行为的,有权向环境保护主管部门或者其他负有环境保护监督管理职责的部门举报。",
+        )
+    ],
     content="对举报生态环境违法行为经查证属实的举报人给予奖励。",
     levels=ALL_LEVELS,
 )
@@ -182,4 +208,3 @@ lists.power(
 
 POWER_ITEMS = lists.power_items
 SERVICE_ITEMS = lists.service_items
-

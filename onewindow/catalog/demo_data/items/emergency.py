@@ -32,7 +32,11 @@ HAZARDOUS = lists.power(
     1,
     "危险化学品经营许可(不带储存设施)",
     bases=[
-        basis(CHEMICALS_RULES, "第三十三条", "国家对危险化学品经营(包括仓储经营,下同)实行许可制度。未经许可,任何单位和个人不得经营危险化学品。"),
+        basis(
+            CHEMICALS_RULES,
+            "第三十三条",
+            "国家对危险化学品经营(包括仓储经营,下同)实行许可制度。未经许可,任何单位和个人不得经营危险化学品。",
+        ),
         basis(
             CHEMICALS_RULES,
             "第三十五条",
@@ -61,7 +65,11 @@ lists.guide(
         gap("危险化学品事故应急预案备案登记表", "可在许可决定前补交", situation="S01"),
         material("原危险化学品经营许可证", situation="S02"),
     ],
-    form=[text("premises", "经营场所"), textarea("scope", "许可经营范围(品名)", max_length=800), choice("mode", "经营方式", ["批发(不带储存)", "零售"])],
+    form=[
+        text("premises", "经营场所"),
+        textarea("scope", "许可经营范围(品名)", max_length=800),
+        choice("mode", "经营方式", ["批发(不带储存)", "零售"]),
+    ],
     result="危险化学品经营许可证",
     license_type="hazardous-chemicals-business-license",
     site_check=True,
@@ -78,7 +86,7 @@ FIREWORKS = lists.power(
         basis(
             "《烟花爆竹安全管理条例》",
             "",
-            "申请从事烟花爆竹零售的经营者,应当向所在地县级人民政府安全生产监督管理部门提出申请,并提供能够证明符合本条例规定条件的有关材料。"
+            "申请从事烟花爆竹零售的经营者,应当向所在地县级人民政府安全生产监督管理部门提出申请,并提供能够证明符合……条件的有关材料。"
             "受理申请的安全生产监督管理部门应当自受理申请之日起20日内对提交的有关材料和经营场所进行审查,对符合条件的,核发《烟花爆竹经营(零售)许可证》。",
         )
     ],
@@ -92,7 +100,13 @@ lists.guide(
     conditions="零售网点布设符合本县规划;有固定的零售场所,符合安全距离要求;零售场所面积、存放量符合规定;主要负责人经过安全知识教育;实行专店或者专柜销售,设专人负责安全管理。",
     statutory=20,
     promised=5,
-    materials=[material("烟花爆竹经营(零售)许可证申请书"), BUSINESS_LICENSE, ID_CARD, material("零售场所平面布置图和周边安全距离说明"), material("烟花爆竹购销合同", requirements="与批发企业签订")],
+    materials=[
+        material("烟花爆竹经营(零售)许可证申请书"),
+        BUSINESS_LICENSE,
+        ID_CARD,
+        material("零售场所平面布置图和周边安全距离说明"),
+        material("烟花爆竹购销合同", requirements="与批发企业签订"),
+    ],
     form=[text("premises", "零售场所"), number("area", "零售场所面积(平方米)"), choice("period", "经营期限", ["常年", "春节期间"])],
     result="烟花爆竹经营(零售)许可证",
     site_check=True,
@@ -133,7 +147,13 @@ PRECURSOR = lists.power(
     C.FILING,
     2,
     "第三类非药品类易制毒化学品经营备案",
-    bases=[basis("《易制毒化学品管理条例》", "", "经营第三类易制毒化学品的,应当自经营之日起30日内,将经营的品种、数量、主要流向等情况,向所在地的县级人民政府安全生产监督管理部门备案。")],
+    bases=[
+        basis(
+            "《易制毒化学品管理条例》",
+            "",
+            "经营第三类易制毒化学品的,应当自经营之日起30日内,将经营的品种、数量、主要流向等情况,向所在地的县级人民政府安全生产监督管理部门备案。",
+        )
+    ],
     content="对经营第三类非药品类易制毒化学品的单位实行备案管理。",
     levels=CITY_COUNTY,
 )
@@ -144,7 +164,11 @@ lists.guide(
     conditions="经营甲苯、丙酮、硫酸、盐酸等第三类非药品类易制毒化学品的单位,自经营之日起30日内备案。",
     statutory=0,
     promised=0,
-    materials=[material("非药品类易制毒化学品经营备案申请表", form="electronic"), BUSINESS_LICENSE, material("经营品种、数量和主要流向说明", form="electronic")],
+    materials=[
+        material("非药品类易制毒化学品经营备案申请表", form="electronic"),
+        BUSINESS_LICENSE,
+        material("经营品种、数量和主要流向说明", form="electronic"),
+    ],
     form=[textarea("chemicals", "经营品种及年经营量", max_length=500)],
     result="非药品类易制毒化学品经营备案证明",
     unit=CHEMICALS,
@@ -214,7 +238,13 @@ lists.power(
     C.COERCION,
     1,
     "查封、扣押不符合安全生产标准的设施设备和违法危险物品",
-    bases=[basis(SAFETY_LAW, "", "对有根据认为不符合保障安全生产的国家标准或者行业标准的设施、设备、器材以及违法生产、储存、使用、经营、运输的危险物品予以查封或者扣押。")],
+    bases=[
+        basis(
+            SAFETY_LAW,
+            "",
+            "对有根据认为不符合保障安全生产的国家标准或者行业标准的设施、设备、器材以及违法生产、储存、使用、经营、运输的危险物品予以查封或者扣押。",
+        )
+    ],
     content="对不符合保障安全生产国家标准或者行业标准的设施、设备、器材以及违法生产、储存、使用、经营、运输的危险物品予以查封、扣押。",
     levels=ALL_LEVELS,
 )

@@ -52,7 +52,12 @@ lists.guide(
         gov("林权证或者不动产权证书(林权)", "property-certificate"),
         optional("伐区调查设计或者采伐作业说明", "采伐蓄积超过规定数量的提交"),
     ],
-    form=[text("location", "采伐地点(小班)"), choice("species", "树种", ["杨树", "松树", "柏树", "刺槐", "经济林", "其他"]), number("volume", "采伐蓄积(立方米)"), choice("method", "采伐方式", ["皆伐", "择伐", "渐伐", "更新采伐"])],
+    form=[
+        text("location", "采伐地点(小班)"),
+        choice("species", "树种", ["杨树", "松树", "柏树", "刺槐", "经济林", "其他"]),
+        number("volume", "采伐蓄积(立方米)"),
+        choice("method", "采伐方式", ["皆伐", "择伐", "渐伐", "更新采伐"]),
+    ],
     result="林木采伐许可证",
     license_type="logging-permit",
     site_check=True,
@@ -83,7 +88,11 @@ lists.guide(
         material("使用林地可行性报告或者林地现状调查表"),
         material("恢复植被和林业生产条件的方案", situation="S02"),
     ],
-    form=[text("project_name", "项目名称"), number("forest_area", "使用林地面积(公顷)"), choice("forest_kind", "林地类型", ["乔木林地", "灌木林地", "疏林地", "宜林地"])],
+    form=[
+        text("project_name", "项目名称"),
+        number("forest_area", "使用林地面积(公顷)"),
+        choice("forest_kind", "林地类型", ["乔木林地", "灌木林地", "疏林地", "宜林地"]),
+    ],
     result="使用林地审核同意书",
     fees=("JJ003",),
     site_check=True,
@@ -114,7 +123,12 @@ lists.guide(
     conditions="申请人与争议的林木、林地有直接利害关系;有明确的对方当事人和具体的处理请求;争议未经人民法院受理。",
     statutory=120,
     promised=90,
-    materials=[material("林木林地权属争议处理申请书", copies=2), ID_CARD, material("权属来源证明和相关证据"), optional("争议地块四至示意图", "能够提供的提交")],
+    materials=[
+        material("林木林地权属争议处理申请书", copies=2),
+        ID_CARD,
+        material("权属来源证明和相关证据"),
+        optional("争议地块四至示意图", "能够提供的提交"),
+    ],
     form=[text("respondent", "对方当事人"), text("parcel", "争议林地位置和四至"), textarea("claim", "请求事项与事实理由")],
     result="林木林地权属争议处理决定书",
     site_check=True,
@@ -129,7 +143,13 @@ QUARANTINE = lists.power(
     C.LICENSING,
     3,
     "森林植物检疫证书核发",
-    bases=[basis("《植物检疫条例》", "", "凡种子、苗木和其他繁殖材料,不论是否列入应施检疫的植物、植物产品名单和运往何地,在调运之前,都必须经过检疫。")],
+    bases=[
+        basis(
+            "《植物检疫条例》",
+            "",
+            "凡种子、苗木和其他繁殖材料,不论是否列入应施检疫的植物、植物产品名单和运往何地,在调运之前,都必须经过检疫。",
+        )
+    ],
     content="对调出本县的林木种苗和其他应施检疫的森林植物及其产品实施检疫,核发植物检疫证书。",
     levels=CITY_COUNTY,
 )
@@ -153,7 +173,13 @@ FOREST_SEEDS = lists.power(
     C.LICENSING,
     4,
     "林草种子生产经营许可",
-    bases=[basis("《中华人民共和国种子法》", "", "其他种子的生产经营许可证,由生产经营者所在地县级以上地方人民政府农业农村、林业草原主管部门核发。")],
+    bases=[
+        basis(
+            "《中华人民共和国种子法》",
+            "",
+            "其他种子的生产经营许可证,由生产经营者所在地县级以上地方人民政府农业农村、林业草原主管部门核发。",
+        )
+    ],
     content="对在本县从事林木种子、苗木(不含主要林木良种)生产经营的单位和个人核发林草种子生产经营许可证。",
     levels=ALL_LEVELS,
 )
@@ -164,7 +190,12 @@ lists.guide(
     conditions="具有与林木种子生产经营相适应的生产经营设施、设备及专业技术人员;生产地点无检疫性有害生物。",
     statutory=20,
     promised=10,
-    materials=[material("林草种子生产经营许可证申请表"), BUSINESS_LICENSE | {"necessity": "optional", "requirements": "单位申请的通过电子证照库调取"}, material("育苗地或者经营场所使用证明"), copy_of("专业技术人员证明")],
+    materials=[
+        material("林草种子生产经营许可证申请表"),
+        BUSINESS_LICENSE | {"necessity": "optional", "requirements": "单位申请的通过电子证照库调取"},
+        material("育苗地或者经营场所使用证明"),
+        copy_of("专业技术人员证明"),
+    ],
     form=[text("species", "生产经营树种"), number("nursery_area", "育苗面积(亩)")],
     result="林草种子生产经营许可证",
     unit=AFFORESTATION,

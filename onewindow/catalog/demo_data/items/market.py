@@ -5,7 +5,6 @@ from onewindow.catalog.choices import PowerCategory as C
 from onewindow.catalog.demo_data import departments as d
 from onewindow.catalog.demo_data.builder import DepartmentLists
 from onewindow.catalog.demo_data.guides import (
-    AGENT,
     BUSINESS_LICENSE,
     ID_CARD,
     PHOTO,
@@ -48,7 +47,9 @@ FOOD_LICENSE = lists.power(
             "国家对食品生产经营实行许可制度。从事食品生产、食品销售、餐饮服务,应当依法取得许可。"
             "但是,销售食用农产品和仅销售预包装食品的,不需要取得许可。",
         ),
-        basis("《食品经营许可和备案管理办法》", "", "县级以上地方市场监督管理部门应当自受理申请之日起10个工作日内作出是否准予行政许可的决定。"),
+        basis(
+            "《食品经营许可和备案管理办法》", "", "县级以上地方市场监督管理部门应当自受理申请之日起10个工作日内作出是否准予行政许可的决定。"
+        ),
     ],
     content="对在本县从事食品销售、餐饮服务的经营者实施食品经营许可,核发、变更、延续、注销食品经营许可证。",
     levels=CITY_COUNTY,
@@ -177,7 +178,10 @@ _INDIVIDUAL_FORMS = {
         choice("form", "组成形式", ["个人经营", "家庭经营"]),
         number("capital", "资金数额(万元)"),
     ],
-    2: [choice("change_item", "变更事项", ["名称", "经营者", "经营范围", "经营场所", "组成形式", "资金数额"]), textarea("change_content", "变更后内容")],
+    2: [
+        choice("change_item", "变更事项", ["名称", "经营者", "经营范围", "经营场所", "组成形式", "资金数额"]),
+        textarea("change_content", "变更后内容"),
+    ],
     3: [textarea("reason", "注销原因", max_length=300), choice("debt_free", "是否已结清债权债务", ["是", "否"])],
 }
 for _sub, _name, _desc, _themes in _INDIVIDUAL_SUBS:
@@ -203,7 +207,9 @@ for _sub, _name, _desc, _themes in _INDIVIDUAL_SUBS:
         license_type="business-license" if _sub < 3 else "",
         depth=7,
         unit="登记注册科",
-        keywords={1: "办营业执照 开个体户 开店 摆摊 个体执照", 2: "个体户变更 换执照 改名字 换地址", 3: "个体户注销 关店 不干了 注销执照"}[_sub],
+        keywords={1: "办营业执照 开个体户 开店 摆摊 个体执照", 2: "个体户变更 换执照 改名字 换地址", 3: "个体户注销 关店 不干了 注销执照"}[
+            _sub
+        ],
     )
 
 COMPANY = lists.power(
@@ -242,7 +248,9 @@ _COMPANY_MATERIALS = {
     ],
 }
 for _sub, _name, _desc, _themes, _promised in _COMPANY_SUBS:
-    _power = lists.power(C.LICENSING, 3, _name, sub=_sub, bases=[REGISTRATION_LIMIT], content=f"对{_desc}的情形办理登记。", levels=ALL_LEVELS)
+    _power = lists.power(
+        C.LICENSING, 3, _name, sub=_sub, bases=[REGISTRATION_LIMIT], content=f"对{_desc}的情形办理登记。", levels=ALL_LEVELS
+    )
     lists.guide(
         _power,
         audience=A.ENTERPRISE,
@@ -261,7 +269,9 @@ for _sub, _name, _desc, _themes, _promised in _COMPANY_SUBS:
         depth=7,
         unit="登记注册科",
         window_decides=True,
-        keywords={1: "开公司 注册公司 办执照 企业开办 成立公司", 2: "公司变更 换法人 改名称 增资 迁址", 3: "公司注销 简易注销 关闭公司"}[_sub],
+        keywords={1: "开公司 注册公司 办执照 企业开办 成立公司", 2: "公司变更 换法人 改名称 增资 迁址", 3: "公司注销 简易注销 关闭公司"}[
+            _sub
+        ],
     )
 
 COOPERATIVE = lists.power(
@@ -415,7 +425,11 @@ REPORT_REWARD = lists.power(
             "",
             "举报人向市场监督管理部门举报重大违法行为,经查证属实结案后,给予相应奖励。",
         ),
-        basis(FOOD_LAW, "第一百一十五条", "县级以上人民政府食品安全监督管理等部门应当公布本部门的电子邮件地址或者电话,接受咨询、投诉、举报。……对查证属实的举报,给予举报人奖励。"),
+        basis(
+            FOOD_LAW,
+            "第一百一十五条",
+            "县级以上人民政府食品安全监督管理等部门应当公布本部门的电子邮件地址或者电话,接受咨询、投诉、举报。……对查证属实的举报,给予举报人奖励。",
+        ),
     ],
     content="对实名举报市场监管领域重大违法行为并经查证属实的举报人给予奖励。",
     levels=ALL_LEVELS,
@@ -457,7 +471,7 @@ lists.power(
     C.PENALTY,
     2,
     "对经营不符合食品安全标准的食品的行政处罚",
-    bases=[basis(FOOD_LAW, "", "经营超过保质期的食品、腐败变质或者感官性状异常的食品等,由县级以上人民政府食品安全监督管理部门没收违法所得、违法经营的食品,并处罚款。")],
+    bases=[basis(FOOD_LAW, "第一百二十四条")],
     content="对经营不符合食品安全标准的食品的违法行为给予警告、没收、罚款直至吊销许可证的处罚。",
     levels=ALL_LEVELS,
 )
@@ -465,7 +479,13 @@ lists.power(
     C.PENALTY,
     3,
     "对未依法办理市场主体登记从事经营活动的行政处罚",
-    bases=[basis(REGISTRATION, "第四十三条", "未经设立登记从事经营活动的,由登记机关责令改正,没收违法所得;拒不改正的,处1万元以上10万元以下的罚款。")],
+    bases=[
+        basis(
+            REGISTRATION,
+            "第四十三条",
+            "未经设立登记从事经营活动的,由登记机关责令改正,没收违法所得;拒不改正的,处1万元以上10万元以下的罚款。",
+        )
+    ],
     content="对未经设立登记从事经营活动的,责令改正,没收违法所得,拒不改正的处以罚款。",
     levels=ALL_LEVELS,
 )
@@ -503,7 +523,13 @@ lists.power(
     C.INSPECTION,
     2,
     "对特种设备使用单位的监督检查",
-    bases=[basis("《中华人民共和国特种设备安全法》", "", "负责特种设备安全监督管理的部门依照本法规定,对特种设备生产、经营、使用单位和检验、检测机构实施监督检查。")],
+    bases=[
+        basis(
+            "《中华人民共和国特种设备安全法》",
+            "",
+            "负责特种设备安全监督管理的部门依照本法规定,对特种设备生产、经营、使用单位和检验、检测机构实施监督检查。",
+        )
+    ],
     content="对特种设备使用单位的使用登记、定期检验、安全管理人员和作业人员持证上岗等情况实施监督检查。",
     levels=ALL_LEVELS,
 )

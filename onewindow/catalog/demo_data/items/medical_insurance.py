@@ -49,7 +49,10 @@ lists.guide(
     statutory=15,
     promised=0,
     materials=[ID_CARD, HOUSEHOLD_REGISTER | {"requirements": "新生儿凭出生医学证明或者户口簿参保"}],
-    form=[choice("category", "参保类别", ["成年居民", "未成年人", "新生儿", "在校学生"]), choice("pay_channel", "缴费方式", ["税务网上缴费", "乡镇代收"])],
+    form=[
+        choice("category", "参保类别", ["成年居民", "未成年人", "新生儿", "在校学生"]),
+        choice("pay_channel", "缴费方式", ["税务网上缴费", "乡镇代收"]),
+    ],
     result="参保登记信息",
     unit=AFFAIRS,
     depth=7,
@@ -60,7 +63,11 @@ REMOTE_CARE = lists.power(
     C.PUBLIC_SERVICE,
     2,
     "基本医疗保险参保人员异地就医备案",
-    bases=[basis(INSURANCE_LAW, "第二十九条", "社会保险行政部门和卫生行政部门应当建立异地就医医疗费用结算制度,方便参保人员享受基本医疗保险待遇。")],
+    bases=[
+        basis(
+            INSURANCE_LAW, "第二十九条", "社会保险行政部门和卫生行政部门应当建立异地就医医疗费用结算制度,方便参保人员享受基本医疗保险待遇。"
+        )
+    ],
     content="为异地长期居住、异地转诊和临时外出就医的参保人员办理跨省、省内异地就医备案,实现直接结算。",
     levels=ALL_LEVELS,
 )
@@ -78,7 +85,11 @@ lists.guide(
         optional("居住证明或者个人承诺书", "异地长期居住人员提交,可用承诺书代替", situation="S01"),
         material("转诊转院证明", form="electronic", situation="S02"),
     ],
-    form=[text("destination", "就医地"), date("start_date", "备案开始日期"), choice("kind", "备案类型", ["异地长期居住", "异地转诊", "临时外出就医"])],
+    form=[
+        text("destination", "就医地"),
+        date("start_date", "备案开始日期"),
+        choice("kind", "备案类型", ["异地长期居住", "异地转诊", "临时外出就医"]),
+    ],
     result="异地就医备案回执",
     unit=AFFAIRS,
     depth=7,
@@ -106,7 +117,10 @@ lists.guide(
         material("二级以上医疗机构出具的诊断证明和相关检查报告", form="electronic"),
         optional("住院病历", "病种认定标准要求的提交"),
     ],
-    form=[choice("disease", "申请病种", ["高血压", "糖尿病", "恶性肿瘤门诊治疗", "慢性肾衰竭(透析)", "精神分裂症", "其他"]), text("hospital", "诊断医院")],
+    form=[
+        choice("disease", "申请病种", ["高血压", "糖尿病", "恶性肿瘤门诊治疗", "慢性肾衰竭(透析)", "精神分裂症", "其他"]),
+        text("hospital", "诊断医院"),
+    ],
     result="门诊慢特病待遇资格认定结果",
     unit=BENEFITS,
     depth=6,
@@ -135,7 +149,10 @@ lists.guide(
         material("医疗费用票据和费用清单", situation="S02"),
         material("基本医疗保险、大病保险结算单", situation="S02"),
     ],
-    form=[number("self_paid", "个人自付医疗费用(元)"), choice("category", "救助对象类别", ["低保对象", "特困人员", "低收入人口", "因病致贫重病患者"])],
+    form=[
+        number("self_paid", "个人自付医疗费用(元)"),
+        choice("category", "救助对象类别", ["低保对象", "特困人员", "低收入人口", "因病致贫重病患者"]),
+    ],
     result="医疗救助金发放",
     unit=BENEFITS,
     depth=5,
@@ -164,7 +181,11 @@ lists.guide(
         material("费用明细清单"),
         optional("出院记录(住院费用提交)和急诊证明", "按就医情形提交"),
     ],
-    form=[number("amount", "医疗费用总额(元)"), choice("kind", "费用类型", ["住院", "门诊慢特病", "普通门诊"]), text("bank_account", "收款账号", max_length=30)],
+    form=[
+        number("amount", "医疗费用总额(元)"),
+        choice("kind", "费用类型", ["住院", "门诊慢特病", "普通门诊"]),
+        text("bank_account", "收款账号", max_length=30),
+    ],
     result="医疗费用报销结算单",
     unit=AFFAIRS,
     depth=6,
@@ -250,7 +271,11 @@ lists.guide(
         gov("药品经营许可证", "drug-business-license", situation="S02"),
         material("医保管理制度和信息系统建设情况说明"),
     ],
-    form=[text("institution", "机构名称"), choice("kind", "机构类型", ["医院", "卫生院", "诊所", "零售药店"]), date("opened_on", "开业日期")],
+    form=[
+        text("institution", "机构名称"),
+        choice("kind", "机构类型", ["医院", "卫生院", "诊所", "零售药店"]),
+        date("opened_on", "开业日期"),
+    ],
     result="医疗保障定点服务协议",
     extras=(special(StageKind.EXPERT_REVIEW, "组织评估(含现场评估)", 30),),
     unit="医药服务管理股",

@@ -11,6 +11,7 @@ from onewindow.catalog.demo_data.guides import (
     choice,
     copy_of,
     date,
+    gap,
     material,
     number,
     optional,
@@ -36,7 +37,8 @@ PASSENGER = lists.power(
         basis(
             TRANSPORT_RULES,
             "",
-            "申请从事客运经营的,应当依法向市场监督管理部门办理有关登记手续后,按照规定提出申请:从事县级行政区域内和毗邻县行政区域间客运经营的,"
+            "申请从事客运经营的,应当依法向市场监督管理部门办理有关登记手续后,按照下列规定提出申请并提交符合本条例第八条规定条件的相关材料:"
+            "(一)从事县级行政区域内和毗邻县行政区域间客运经营的,"
             "向所在地县级人民政府交通运输主管部门提出申请。",
         )
     ],
@@ -55,10 +57,14 @@ lists.guide(
         BUSINESS_LICENSE,
         material("拟投入车辆承诺书或者已有车辆的行驶证、车辆技术等级评定结论"),
         copy_of("驾驶人员的机动车驾驶证和从业资格证"),
-        material("安全生产管理制度文本"),
+        gap("安全生产管理制度文本", "可在许可决定前补交"),
         optional("班线运营方案", "申请班车客运的提交"),
     ],
-    form=[choice("kind", "经营类别", ["县内班车客运", "毗邻县班车客运", "县内包车客运"]), number("vehicles", "拟投入车辆数"), text("route", "拟经营线路", required=False)],
+    form=[
+        choice("kind", "经营类别", ["县内班车客运", "毗邻县班车客运", "县内包车客运"]),
+        number("vehicles", "拟投入车辆数"),
+        text("route", "拟经营线路", required=False),
+    ],
     result="道路运输经营许可证",
     license_type=ROAD_TRANSPORT_LICENSE,
     unit=TRANSPORT_UNIT,
@@ -70,7 +76,13 @@ FREIGHT = lists.power(
     C.LICENSING,
     2,
     "道路货物运输经营许可",
-    bases=[basis(TRANSPORT_RULES, "", "使用总质量4500千克及以下普通货运车辆从事普通货运经营的,无需按照本条规定申请取得道路运输经营许可证及车辆营运证。")],
+    bases=[
+        basis(
+            TRANSPORT_RULES,
+            "",
+            "使用总质量4500千克及以下普通货运车辆从事普通货运经营的,无需按照本条规定申请取得道路运输经营许可证及车辆营运证。",
+        )
+    ],
     content="对使用总质量4500千克以上普通货运车辆从事普通货物运输经营的申请实施许可(危险货物运输除外)。",
     levels=CITY_COUNTY,
 )
@@ -183,7 +195,12 @@ lists.guide(
         material("货物名称、外廓尺寸和质量说明", form="electronic"),
         optional("护送方案和通行路线安全技术评估报告", "车货总质量超过100吨或者外廓尺寸超限较大的提交"),
     ],
-    form=[text("goods", "货物名称"), number("total_weight", "车货总质量(吨)"), text("route", "通行路线"), date("start_date", "计划运输日期")],
+    form=[
+        text("goods", "货物名称"),
+        number("total_weight", "车货总质量(吨)"),
+        text("route", "通行路线"),
+        date("start_date", "计划运输日期"),
+    ],
     result="超限运输车辆通行证",
     unit=HIGHWAY_UNIT,
     depth=6,
@@ -218,7 +235,10 @@ lists.guide(
         material("保障公路、公路附属设施质量和安全的技术评价报告", form="electronic"),
         material("处置施工险情和意外事故的应急方案", form="electronic"),
     ],
-    form=[choice("kind", "涉路施工类型", ["占用挖掘公路", "跨越穿越公路", "增设平面交叉道口", "设置非公路标志"]), text("road", "涉及公路及桩号")],
+    form=[
+        choice("kind", "涉路施工类型", ["占用挖掘公路", "跨越穿越公路", "增设平面交叉道口", "设置非公路标志"]),
+        text("road", "涉及公路及桩号"),
+    ],
     result="涉路施工许可决定书",
     site_check=True,
     unit=HIGHWAY_UNIT,

@@ -147,7 +147,10 @@ lists.guide(
     statutory=30,
     promised=20,
     materials=[ID_CARD, PHOTO, optional("退出现役证明或者遗属身份证明", "信息采集系统中已有的免于提交")],
-    form=[choice("holder_kind", "持证对象类别", ["退役军人", "烈士遗属", "因公牺牲军人遗属", "病故军人遗属"]), choice("delivery", "领取方式", ["乡镇服务站领取", "邮政寄递"])],
+    form=[
+        choice("holder_kind", "持证对象类别", ["退役军人", "烈士遗属", "因公牺牲军人遗属", "病故军人遗属"]),
+        choice("delivery", "领取方式", ["乡镇服务站领取", "邮政寄递"]),
+    ],
     result="退役军人优待证",
     license_type="veteran-preferential-card",
     unit=SERVICE_CENTER,

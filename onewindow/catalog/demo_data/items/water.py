@@ -67,7 +67,12 @@ lists.guide(
         optional("取水计量设施安装情况说明", "地下水取水的提交"),
         material("原取水许可证", situation="S02"),
     ],
-    form=[choice("source", "水源类型", ["地表水", "地下水"]), number("annual_volume", "年取水量(万立方米)"), text("location", "取水地点"), text("purpose", "取水用途")],
+    form=[
+        choice("source", "水源类型", ["地表水", "地下水"]),
+        number("annual_volume", "年取水量(万立方米)"),
+        text("location", "取水地点"),
+        text("purpose", "取水用途"),
+    ],
     result="取水许可证",
     license_type="water-intake-permit",
     intermediaries=("ZJ015",),
@@ -140,7 +145,11 @@ RIVER_WORKS_ITEM = lists.guide(
         material("建设项目工程建设方案", form="electronic"),
         by_agency("防洪评价报告", "对防洪可能产生影响的建设项目提交"),
     ],
-    form=[text("project_name", "项目名称"), text("river", "涉及河道及位置"), choice("kind", "工程类型", ["跨河桥梁", "穿河管道", "临河建筑", "取排水口", "其他"])],
+    form=[
+        text("project_name", "项目名称"),
+        text("river", "涉及河道及位置"),
+        choice("kind", "工程类型", ["跨河桥梁", "穿河管道", "临河建筑", "取排水口", "其他"]),
+    ],
     result="河道管理范围内建设项目审查同意书",
     intermediaries=("ZJ016",),
     site_check=True,
@@ -164,7 +173,10 @@ FLOOD_ASSESSMENT_ITEM = lists.guide(
     conditions="建设项目位于洪泛区、蓄滞洪区内;洪水影响评价报告内容完整、结论明确,提出的防御措施可行。",
     statutory=20,
     promised=10,
-    materials=[material("洪水影响评价报告审批申请书", form="electronic"), by_agency("洪水影响评价报告", "可由建设单位自行编制或者委托技术单位编制")],
+    materials=[
+        material("洪水影响评价报告审批申请书", form="electronic"),
+        by_agency("洪水影响评价报告", "可由建设单位自行编制或者委托技术单位编制"),
+    ],
     form=[text("project_name", "项目名称"), text("location", "建设位置"), number("land_area", "占地面积(公顷)")],
     result="洪水影响评价报告批复",
     intermediaries=("ZJ016",),
@@ -241,7 +253,13 @@ lists.power(
     C.LEVY,
     1,
     "水土保持补偿费征收",
-    bases=[basis(CONSERVATION_LAW, "", "在山区、丘陵区、风沙区以及水土保持规划确定的容易发生水土流失的其他区域开办生产建设项目或者从事其他生产建设活动,损坏水土保持设施、地貌植被,不能恢复原有水土保持功能的,应当缴纳水土保持补偿费,专项用于水土流失预防和治理。")],
+    bases=[
+        basis(
+            CONSERVATION_LAW,
+            "",
+            "在山区、丘陵区、风沙区以及水土保持规划确定的容易发生水土流失的其他区域开办生产建设项目或者从事其他生产建设活动,损坏水土保持设施、地貌植被,不能恢复原有水土保持功能的,应当缴纳水土保持补偿费,专项用于水土流失预防和治理。",
+        )
+    ],
     content="对损坏水土保持设施、地貌植被且不能恢复原有水土保持功能的生产建设单位核定并征收水土保持补偿费。",
     levels=ALL_LEVELS,
 )

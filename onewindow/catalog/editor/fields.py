@@ -1,0 +1,53 @@
+"""Form fields of the editor: selects of catalog references that never lose what was chosen.
+
+A reference (a unit, a license type, a situation …) is checked by the document validator, which
+says in Chinese what is wrong with it and where. So these fields accept any value, and a value
+no longer offered (a unit renamed since the draft was written) stays shown and selected instead
+of silently turning into "nothing chosen".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+Choices = list[tuple[str, str]]
+
+PLEASE_CHOOSE = gettext_lazy("请选择")
+
+
+def with_blank(choices: Any, label: Any = PLEASE_CHOOSE) -> Choices:
+    """`choices` after an empty first option, so a required select never defaults to a real value."""
+    return [("", label), *((str(value), str(text)) for value, text in choices)]
+
+
+class ReferenceChoiceField(forms.ChoiceField):
+    """A select of references; any value passes here (the document validator judges it)."""
+
+    def valid_value(self, value: Any) -> bool:
+        return True
+
+
+class ReferenceMultipleChoiceField(forms.MultipleChoiceField):
+    """Check boxes of references; any values pass here (the document validator judges them)."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def valid_value(self, value: Any) -> bool:
+        return True
+
+
+def offer_current_values(form: forms.Form) -> None:
+    """Add each reference field's current value to its options when it is not offered any more."""
+    for name, field in form.fields.items():
+        if not isinstance(field, ReferenceChoiceField | ReferenceMultipleChoiceField):
+            continue
+        value = form[name].value()
+        values = value if isinstance(value, list | tuple) else [value]
+        offered = {str(option) for option, _label in field.choices}
+        missing = [str(v) for v in values if v not in (None, "") and str(v) not in offered]
+        if missing:
+            field.choices = [*field.choices, *((v, _("%(v)s(不在可选范围内)") % {"v": v}) for v in missing)]

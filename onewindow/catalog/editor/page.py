@@ -1,0 +1,120 @@
+"""What the editor template shows: fieldsets and repeatable parts, each field placed short or wide."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.forms import BoundField
+
+from .conversion import EntryForms
+from .layouts import RowSection
+from .problems import is_deleted
+
+# Widgets that need the full width of the page rather than a grid cell.
+_WIDE = (forms.Textarea, forms.CheckboxSelectMultiple)
+
+
+@dataclass
+class FieldGroup:
+    """Fields laid out as a grid of short ones followed by the wide ones."""
+
+    short: list[BoundField] = field(default_factory=list)
+    wide: list[BoundField] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, fields: list[BoundField]) -> FieldGroup:
+        group = cls()
+        for bound in fields:
+            (group.wide if isinstance(bound.field.widget, _WIDE) else group.short).append(bound)
+        return group
+
+
+@dataclass
+class FieldsetView:
+    anchor: str
+    title: Any
+    fields: FieldGroup
+
+
+@dataclass
+class RowView:
+    form: forms.Form
+    number: int
+    fields: FieldGroup
+    deleted: bool
+
+
+@dataclass
+class SectionView:
+    section: RowSection
+    management_form: Any
+    non_form_errors: Any
+    lead: list[BoundField]
+    rows: list[RowView]
+    hidden: bool  # the part does not apply now (fees of a free item): rows kept but not shown
+    include: str  # what the add-row request sends along (see `conversion.new_row`)
+
+
+def row_view(form: forms.Form, index: int) -> RowView:
+    deleted = is_deleted(form)
+    if deleted:
+        form.errors.clear()  # a row about to be deleted is not checked, so it shows no errors
+    fields = [form[name] for name in form.fields if name != "DELETE"]
+    return RowView(form, index + 1, FieldGroup.of(fields), deleted)
+
+
+def page_parts(entry_forms: EntryForms, *, refresh_url: str) -> dict[str, Any]:
+    """The template's `fieldsets` and `sections`; a department that may still be chosen refreshes the page's options."""
+    main = entry_forms.main
+    owner = entry_forms.layout.owner_field
+    if owner and not main.fields[owner].disabled:
+        main.fields[owner].widget.attrs.update(refresh_attributes(refresh_url))
+    values = main.values() if main.is_bound else {name: main[name].value() for name in main.fields}
+    fieldsets = [
+        FieldsetView(fs.anchor, fs.title, FieldGroup.of([main[name] for name in fs.fields])) for fs in entry_forms.layout.fieldsets
+    ]
+    sections = []
+    for section in entry_forms.layout.sections:
+        formset = entry_forms.formsets[section.key]
+        for name in section.lead_fields:  # whether the part applies (收费) shows or hides its rows at once
+            main.fields[name].widget.attrs.update(refresh_attributes(refresh_url))
+        sections.append(
+            SectionView(
+                section=section,
+                management_form=formset.management_form,
+                non_form_errors=formset.non_form_errors() if formset.is_bound else [],
+                lead=[main[name] for name in section.lead_fields],
+                rows=[row_view(form, index) for index, form in enumerate(formset.forms)],
+                hidden=not section.applies(values),
+                include=_include(section, owner_selectable=bool(owner and not main.fields[owner].disabled)),
+            )
+        )
+    return {"fieldsets": fieldsets, "sections": sections}
+
+
+def refresh_attributes(url: str) -> dict[str, str]:
+    """htmx attributes that re-render the form with what was entered (saving nothing) when the element changes."""
+    return {
+        "hx-post": url,
+        "hx-trigger": "change",
+        "hx-vals": '{"_refresh": "1"}',
+        "hx-target": "#editor-form",
+        "hx-swap": "outerHTML",
+    }
+
+
+def _include(section: RowSection, *, owner_selectable: bool) -> str:
+    """CSS selectors of the inputs an add-row request sends: the row count, the codes in use, situations, department."""
+    key = section.key
+    selectors = [f"#id_{key}-TOTAL_FORMS"]
+    if section.auto_prefix:
+        selectors.append(f"#rows-{key} input[name$='-code']")
+    if section.auto_sequence:
+        selectors.append(f"#rows-{key} input[name$='-sequence']")
+    if section.include_situations:
+        selectors += ["#rows-situations input[name$='-code']", "#rows-situations input[name$='-name']"]
+    if section.include_department and owner_selectable:
+        selectors.append("#id_department")
+    return ", ".join(selectors)
