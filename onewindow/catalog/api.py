@@ -74,7 +74,7 @@ class MaterialOut(Schema):
 
     @staticmethod
     def resolve_situation(obj: MaterialRequirement) -> str:
-        return obj.situation.code if obj.situation_id else ""
+        return obj.situation.code if obj.situation else ""
 
     @staticmethod
     def resolve_form_label(obj: MaterialRequirement) -> str:
@@ -90,11 +90,11 @@ class MaterialOut(Schema):
 
     @staticmethod
     def resolve_license_type(obj: MaterialRequirement) -> str:
-        return obj.license_type.code if obj.license_type_id else ""
+        return obj.license_type.code if obj.license_type else ""
 
     @staticmethod
     def resolve_license_type_name(obj: MaterialRequirement) -> str:
-        return obj.license_type.name if obj.license_type_id else ""
+        return obj.license_type.name if obj.license_type else ""
 
     @staticmethod
     def resolve_shared_license(obj: MaterialRequirement) -> bool:
@@ -205,7 +205,7 @@ class StageOut(Schema):
 
     @staticmethod
     def resolve_unit(obj: Stage) -> str:
-        return obj.unit.name if obj.unit_id else ""
+        return obj.unit.name if obj.unit else ""
 
     @staticmethod
     def resolve_countersign_units(obj: Stage) -> list[str]:
@@ -236,15 +236,15 @@ class ItemDetailOut(ItemOut):
 
     @staticmethod
     def resolve_power_code(obj: ServiceItemVersion) -> str:
-        return obj.power_item.code if obj.power_item_id else ""
+        return obj.power_item.code if obj.power_item else ""
 
     @staticmethod
     def resolve_unit(obj: ServiceItemVersion) -> str:
-        return obj.unit.name if obj.unit_id else ""
+        return obj.unit.name if obj.unit else ""
 
     @staticmethod
     def resolve_result_license_type(obj: ServiceItemVersion) -> str:
-        return obj.result_license_type.code if obj.result_license_type_id else ""
+        return obj.result_license_type.code if obj.result_license_type else ""
 
     @staticmethod
     def resolve_themes(obj: ServiceItemVersion) -> list:

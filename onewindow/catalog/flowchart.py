@@ -29,6 +29,7 @@ MARGIN = 8
 BOX_WIDTH = WIDTH - 2 * MARGIN
 BOX_HEIGHT = 58
 BRANCH_HEIGHT = 44
+RISK_ROW = 20
 ARROW = 26
 MAX_BRANCHES = 3  # more countersigning units than this are listed in one box
 
@@ -89,7 +90,7 @@ def _flow_stage(stage: Stage, show_risks: bool) -> FlowStage:
         sequence=stage.sequence,
         name=stage.name,
         role=str(Role(stage.role).label) if stage.role in Role.values else stage.role,
-        unit=stage.unit.name if stage.unit_id else "",
+        unit=stage.unit.name if stage.unit else "",
         days=stage.days,
         special=stage.special_procedure,
         countersign=tuple(unit.name for unit in stage.countersign_units.all()),
@@ -126,7 +127,7 @@ def render_svg(stages: list[FlowStage], *, promised_limit_days: int, element_id:
             parts.append(_arrow(y, y + ARROW, marker))
             y += ARROW
         parts.append(_stage_box(stage, y))
-        y += BOX_HEIGHT
+        y += _box_height(stage)
         if stage.countersign:
             branch, y = _branches(stage, y, marker)
             parts.append(branch)
@@ -159,8 +160,14 @@ def render_svg(stages: list[FlowStage], *, promised_limit_days: int, element_id:
     return mark_safe(svg)  # built by element() and text(), which escape every value
 
 
+def _box_height(stage: FlowStage) -> int:
+    """Taller by a row when a special stage's "不计入时限" and the risk tag both need the right column."""
+    return BOX_HEIGHT + (RISK_ROW if stage.special and stage.has_risks else 0)
+
+
 def _stage_box(stage: FlowStage, y: int) -> str:
-    middle = y + BOX_HEIGHT // 2
+    height = _box_height(stage)
+    middle = y + height // 2
     right = WIDTH - MARGIN - 12
     text_width = BOX_WIDTH - 60 - 110
     detail = " · ".join(part for part in (stage.role, stage.unit) if part)
@@ -172,7 +179,7 @@ def _stage_box(stage: FlowStage, y: int) -> str:
             x=MARGIN,
             y=y,
             width=BOX_WIDTH,
-            height=BOX_HEIGHT,
+            height=height,
             rx=6,
             stroke_width=1.5,
             **outline,
@@ -186,7 +193,7 @@ def _stage_box(stage: FlowStage, y: int) -> str:
     if stage.special:
         parts.append(text(_("不计入时限"), x=right, y=y + 45, text_anchor="end", font_size=12, fill=MUTED))
     if stage.has_risks:
-        parts.append(_risk_tag(right, y + BOX_HEIGHT - 2 if stage.special else y + 45))
+        parts.append(_risk_tag(right, y + 45 + (RISK_ROW if stage.special else 0)))
     css = "flow-stage flow-special" if stage.special else "flow-stage"
     return element("g", "".join(parts), class_=css, data_sequence=stage.sequence)
 

@@ -50,9 +50,9 @@ def _problems(error: DomainError) -> list[tuple[str | None, Any]]:
 class ChangeRequestFilterForm(forms.Form):
     """The filters of the change-request list."""
 
-    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部"))] + ChangeRequestStatus.choices)
-    list_kind = forms.ChoiceField(label=_("清单"), required=False, choices=[("", _("全部"))] + ListKind.choices)
-    kind = forms.ChoiceField(label=_("变更类型"), required=False, choices=[("", _("全部"))] + ChangeKind.choices)
+    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部")), *ChangeRequestStatus.choices])
+    list_kind = forms.ChoiceField(label=_("清单"), required=False, choices=[("", _("全部")), *ListKind.choices])
+    kind = forms.ChoiceField(label=_("变更类型"), required=False, choices=[("", _("全部")), *ChangeKind.choices])
 
 
 class ChangeRequestForm(ServiceErrorsMixin, forms.Form):
@@ -72,7 +72,7 @@ class ChangeRequestForm(ServiceErrorsMixin, forms.Form):
         required=False,
         help_text=_("部门清单(权责、政务服务事项、收费)的变更由该部门提出;中介服务和职责边界清单可不选部门。"),
     )
-    title = forms.CharField(label=_("标题"), max_length=200, help_text=_("如“新增食品经营许可(仅销售预包装食品)备案”。"))
+    title = forms.CharField(label=_("标题"), max_length=200, help_text=_("如“调整食品经营许可承诺时限”。"))
     reason = forms.CharField(label=_("变更理由"), widget=forms.Textarea(attrs={"rows": 4}))
     legal_basis = forms.CharField(
         label=_("法律依据"),
@@ -163,25 +163,27 @@ class VersionDiffForm(forms.Form):
     """Compare two numbered versions of the region's lists (0 = before the first publication).
 
     The query string is `?from=N&to=M&list=kind`; `to` defaults to the latest version and `from`
-    to the one before `to`.
+    to the one before `to` (filled in, so the form shows what is compared).
     """
 
     def __init__(self, data: Any, *, latest: int) -> None:
-        super().__init__(data)
+        values = {
+            "from": (data.get("from") or "").strip(),
+            "to": (data.get("to") or "").strip() or str(latest),
+            "list": data.get("list", ""),
+        }
+        if not values["from"] and values["to"].isdigit():
+            values["from"] = str(max(int(values["to"]) - 1, 0))
+        super().__init__(values)
         self.latest = latest
-        self.fields["from"] = forms.IntegerField(label=_("从版本"), min_value=0, required=False)
-        self.fields["to"] = forms.IntegerField(label=_("到版本"), min_value=1, required=False)
+        later = {"max_value": _("起始版本应早于目标版本。")}
+        self.fields["from"] = forms.IntegerField(label=_("从版本"), min_value=0, max_value=max(latest - 1, 0), error_messages=later)
+        newest = {"max_value": _("最新版本为第%(limit_value)s版。")}
+        self.fields["to"] = forms.IntegerField(label=_("到版本"), min_value=1, max_value=max(latest, 1), error_messages=newest)
         self.fields["list"] = forms.ChoiceField(label=_("清单"), required=False, choices=[("", _("全部清单")), *ListKind.choices])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if self.errors:
-            return data
-        new = data.get("to") or self.latest
-        old = new - 1 if data.get("from") is None else data["from"]
-        if new > self.latest:
-            self.add_error("to", _("最新版本为第%(n)d版。") % {"n": self.latest})
-        elif old >= new:
+        if not self.errors and data["from"] >= data["to"]:
             self.add_error("from", _("起始版本应早于目标版本。"))
-        data["from"], data["to"] = old, new
         return data

@@ -9,14 +9,15 @@ the last are the one table `MISSING_RULES`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, QuerySet, Sum, Value, When
+from django.db.models import BooleanField, Case, Count, Exists, Model, OuterRef, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from onewindow.accounts.access import access_of, reaches_region
@@ -93,8 +94,9 @@ class MissingRule:
     condition: Callable[[], Any]
 
 
-def _has_no(model: type, **extra: Any) -> Callable[[], Any]:
-    return lambda: ~Exists(model.objects.filter(version=OuterRef("pk"), **extra))
+def _has_no(model: type[Model]) -> Callable[[], Any]:
+    """The rows with no `model` row (situation, material …) pointing at them."""
+    return lambda: ~Exists(model._default_manager.filter(version=OuterRef("pk")))
 
 
 MISSING_RULES: tuple[MissingRule, ...] = (
@@ -151,7 +153,7 @@ def metrics_departments(*, user: Any, region: Region) -> QuerySet[Department] | 
     ids = access_of(user).departments.get(Role.DEPARTMENT_ADMIN, frozenset())
     departments = Department.objects.filter(pk__in=ids, region__code__startswith=region.prefix)
     if not ids or not departments.exists():
-        raise Forbidden(_("您无权查看该区划的清单指标。"), code="catalog_metrics_forbidden")
+        raise Forbidden(gettext("您无权查看该区划的清单指标。"), code="catalog_metrics_forbidden")
     return departments
 
 
@@ -188,7 +190,7 @@ def _share_aggregates() -> dict[str, Any]:
     }
 
 
-def _shares(figures: dict[str, Any]) -> Shares:
+def _shares(figures: Mapping[str, Any]) -> Shares:
     total = figures["total"]
     return Shares(
         total=total,

@@ -149,10 +149,10 @@ def _check_audience(value: str | None) -> str:
     return value or ""
 
 
-def browse_items(filters: ItemFilters) -> QuerySet[ServiceItemVersion]:
-    """The current items within the filters, each with its department, by name."""
+def browse_items(filters: ItemFilters, *, first_by: tuple[str, ...] = ()) -> QuerySet[ServiceItemVersion]:
+    """The current items within the filters, each with its department, by `first_by` and then name."""
     rows = filters.apply(current_items()).select_related("service_item__department")
-    return rows.annotate(item_code=F("service_item__implementation_code")).order_by("name", "item_code", "id")
+    return rows.annotate(item_code=F("service_item__implementation_code")).order_by(*first_by, "name", "item_code", "id")
 
 
 def prefetch_for_list(versions: list[ServiceItemVersion]) -> None:
@@ -160,16 +160,18 @@ def prefetch_for_list(versions: list[ServiceItemVersion]) -> None:
     prefetch_related_objects(versions, *LIST_PREFETCH)
 
 
-def departments_with_counts(region: Region | None) -> QuerySet[Department]:
+def departments_with_counts(region: Region | None, *, only_with_items: bool = False) -> QuerySet[Department]:
     """Active departments of the region, each with `item_count` (its current service items): one query."""
     current = Q(service_items__current__isnull=False)
-    return (
+    rows = (
         Department.objects.visible_to(PUBLIC)
         .filter(_in_region(region, "region__code"))
         .select_related("region")
         .annotate(item_count=Count("service_items", filter=current))
-        .order_by("region__code", "sort_order", "id")
     )
+    if only_with_items:
+        rows = rows.filter(item_count__gt=0)
+    return rows.order_by("region__code", "sort_order", "id")
 
 
 def themes_with_counts(region: Region | None) -> QuerySet[Theme]:
@@ -268,7 +270,7 @@ def list_documents(region: Region | None, list_kind: str) -> list[dict[str, Any]
 
 def _current_rows(spec: ListSpec, region: Region | None) -> QuerySet:
     owner = "region" if spec.kind in (ListKind.INTERMEDIARY, ListKind.DUTY_BOUNDARY) else "department__region"
-    return spec.version.objects.filter(VersionedRow.current_q(), _in_region(region, f"{spec.identity_field}__{owner}__code"))
+    return spec.version._default_manager.filter(VersionedRow.current_q(), _in_region(region, f"{spec.identity_field}__{owner}__code"))
 
 
 def list_workbook(region: Region, list_kind: str) -> tuple[str, bytes]:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from onewindow.audit.services import audit_record, audit_snapshot
 from onewindow.catalog import search
+from onewindow.catalog.search import normalize_query
 from onewindow.catalog.choices import CHANGE_REQUEST_TRANSITIONS, ChangeKind, ChangeRequestStatus, EntryState, ListKind
 from onewindow.catalog.documents.base import References
 from onewindow.catalog.documents.registry import ListSpec, spec_for
@@ -377,7 +378,7 @@ def synonym_save(*, actor: Any, region: Region, phrase: str, item_codes: list[st
 
     if not can_manage_lists(actor, region):
         raise Forbidden(_("只有清单管理人员可以维护同义词。"), code="synonym_forbidden")
-    phrase = " ".join((phrase or "").split())
+    phrase = normalize_query(phrase or "")
     if not phrase or len(phrase) > 50:
         raise InvalidInput(_("群众说法应为1到50个字符。"), code="invalid_synonym")
     items = list(ServiceItem.objects.filter(implementation_code__in=item_codes, department__region__code__startswith=region.prefix))

@@ -6,7 +6,7 @@ forms, `bind_forms` binds a POST, `document_from_forms` reads the document back 
 """
 
 from .context import CURRENT, DRAFT, NEW, EditorContext
-from .conversion import EntryForms, bind_forms, document_from_forms, forms_from_document, new_row
+from .conversion import EntryForms, bind_forms, document_from_forms, forms_from_document, new_row, refreshed_document
 from .page import page_parts, row_view
 from .problems import error_summary, place_problems
 
@@ -23,5 +23,6 @@ __all__ = [
     "new_row",
     "page_parts",
     "place_problems",
+    "refreshed_document",
     "row_view",
 ]

@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from django import forms
 
-from .fields import ReferenceMultipleChoiceField, offer_current_values, with_blank
+from .fields import QuickSelect, ReferenceMultipleChoiceField, offer_current_values, with_blank
 from .options import Options
 
 
@@ -26,7 +26,7 @@ def number(
 
 def choice(label: Any, choices: Any, *, initial: str = "", help_text: Any = "") -> forms.ChoiceField:
     """A required select of a TextChoices enum, showing its Chinese labels."""
-    return forms.ChoiceField(label=label, choices=with_blank(choices), initial=initial, help_text=help_text)
+    return forms.ChoiceField(label=label, choices=with_blank(choices), initial=initial, help_text=help_text, widget=QuickSelect)
 
 
 def flag(label: Any, *, help_text: Any = "") -> forms.BooleanField:
@@ -38,20 +38,22 @@ class EditorForm(forms.Form):
 
     `references` maps a field to the `Options` attribute offering its choices and the label of
     the empty choice; `fixed` gives values that cannot be changed here (the owning department of
-    a department's request, the codes of an existing entry): those fields are shown disabled.
+    a department's request, the codes of an existing entry) with the reason: those fields are
+    shown disabled, the reason as their help text.
     """
 
     references: ClassVar[dict[str, tuple[str, Any]]] = {}
 
-    def __init__(self, *args: Any, options: Options, fixed: dict[str, Any] | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, options: Options, fixed: dict[str, tuple[Any, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, (attribute, blank_label) in self.references.items():
             field = self.fields[name]
             offered = getattr(options, attribute)
             field.choices = offered if isinstance(field, ReferenceMultipleChoiceField) else with_blank(offered, blank_label)  # type: ignore[attr-defined]
-        for name, value in (fixed or {}).items():
+        for name, (value, reason) in (fixed or {}).items():
             if name in self.fields:
                 self.fields[name].disabled = True
+                self.fields[name].help_text = reason
                 self.initial[name] = value
         offer_current_values(self)
 

@@ -57,15 +57,19 @@ class EditorContext:
     def is_new(self) -> bool:
         return self.entry is None
 
-    def fixed_values(self) -> dict[str, Any]:
-        """Fields shown but not editable: an existing entry's identity, a department request's department."""
-        fixed: dict[str, Any] = {}
+    def fixed_fields(self) -> dict[str, tuple[Any, str]]:
+        """Fields shown but not editable, with the value and why: a department request's department, an existing entry's identity."""
+        fixed: dict[str, tuple[Any, str]] = {}
         owner = self.layout.owner_field
         if owner and self.change_request.department_id:
-            fixed[owner] = self.change_request.department.name  # type: ignore[union-attr]
+            fixed[owner] = (self.change_request.department.name, _("本申请只能起草该部门的条目。"))  # type: ignore[union-attr]
         if self.entry is not None:
-            fixed.update(self._identity_values())
+            note = _("已有条目的编码和部门不能修改;需要改变时,请新增条目并取消原条目。")
+            fixed.update({name: (value, note) for name, value in self._identity_values().items()})
         return fixed
+
+    def fixed_values(self) -> dict[str, Any]:
+        return {name: value for name, (value, _note) in self.fixed_fields().items()}
 
     def _identity_values(self) -> dict[str, Any]:
         entry: Any = self.entry

@@ -5,6 +5,7 @@ The round trip is exact for a valid document: what the editor shows is what gets
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ from .layouts import Layout, RowSection
 from .options import Options
 
 MAX_ROWS = 1000
+_SITUATION_CODE = re.compile(r"situations-(\d+)-code")
 
 
 @dataclass
@@ -45,7 +47,7 @@ def forms_from_document(document: Mapping[str, Any], context: EditorContext) -> 
     """Unbound forms showing `document`; its rows are the formsets' initial forms."""
     layout = context.layout
     options = _options(context, _owner(context, document.get(layout.owner_field or "", "")), _document_situations(document))
-    main = layout.main_form(initial=dict(document), options=options, fixed=context.fixed_values())
+    main = layout.main_form(initial=dict(document), options=options, fixed=context.fixed_fields())
     formsets = {
         section.key: section.formset(
             prefix=section.key,
@@ -61,7 +63,7 @@ def bind_forms(data: Mapping[str, Any], context: EditorContext) -> EntryForms:
     """The editor's forms bound to what was posted."""
     layout = context.layout
     options = _options(context, _owner(context, data.get(layout.owner_field or "", "")), posted_situations(data))
-    main = layout.main_form(data, options=options, fixed=context.fixed_values())
+    main = layout.main_form(data, options=options, fixed=context.fixed_fields())
     formsets = {section.key: section.formset(data, prefix=section.key, form_kwargs={"options": options}) for section in layout.sections}
     return EntryForms(context, main, formsets)
 
@@ -82,6 +84,16 @@ def document_from_forms(entry_forms: EntryForms, *, keep_hidden_rows: bool = Fal
             forms_ = []
         entry_forms.rows[section.key] = forms_
         document[section.key] = [section.to_row(form.values()) for form in forms_]
+    return document
+
+
+def refreshed_document(entry_forms: EntryForms) -> dict[str, Any]:
+    """The document to show again after the department, the situations or 收费 changed: nothing dropped,
+    and a part that now applies but has no rows gets one to fill in."""
+    document = document_from_forms(entry_forms, keep_hidden_rows=True)
+    for section in entry_forms.layout.sections:
+        if section.first_row is not None and not document[section.key] and section.applies(document):
+            document[section.key] = [dict(section.first_row)]
     return document
 
 
@@ -142,10 +154,10 @@ def _posted(data: Mapping[str, Any], key: str, name: str, count: int) -> list[st
 
 
 def posted_situations(data: Mapping[str, Any]) -> Choices:
-    """The situations a posted page has (deleted ones too: a material may still point to one, which the validator reports)."""
-    count = _count(data, "situations")
-    codes, names = _posted(data, "situations", "code", count), _posted(data, "situations", "name", count)
-    return _situation_choices({"code": code, "name": name} for code, name in zip(codes, names, strict=True))
+    """The situations a posted page has, in row order (deleted ones too: a material may still point to one, which the validator reports)."""
+    indexes = sorted(int(match[1]) for key in data if (match := _SITUATION_CODE.fullmatch(str(key))) and int(match[1]) < MAX_ROWS)
+    rows = ({"code": str(data.get(f"situations-{i}-code", "")), "name": str(data.get(f"situations-{i}-name", ""))} for i in indexes)
+    return _situation_choices(rows)
 
 
 def _document_situations(document: Mapping[str, Any]) -> Choices:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.forms import BaseFormSet, formset_factory
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from onewindow.catalog.choices import ListKind
@@ -23,6 +25,11 @@ Row = dict[str, Any]
 
 def _same(row: Any) -> Any:
     return dict(row)
+
+
+def _line(*parts: Any) -> str:
+    """A folded row's summary: its parts joined, cut to one line."""
+    return Truncator(" · ".join(str(p) for p in parts if p not in (None, "") and p is not False)).chars(80)
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,8 @@ class RowSection:
     title: Any
     form: type[RowForm]
     add_label: Any
+    title_field: str  # a row with this field empty is shown open (it is new or blank)
+    describe: Callable[[Row], str]  # form values → the row's one-line summary
     help_text: Any = ""
     to_initial: Callable[[Any], Row] = _same  # document row → form initial
     to_row: Callable[[Row], Any] = _same  # form values → document row
@@ -50,6 +59,7 @@ class RowSection:
     auto_sequence: bool = False  # … or the next sequence number
     lead_fields: tuple[str, ...] = ()  # main-form fields shown at the head of the section
     shown_when: Callable[[Row], bool] | None = None  # rows apply only when this holds for the main values
+    first_row: Row | None = None  # offered when the part starts to apply (an item now charged gets a fee row to fill in)
     include_situations: bool = False  # a new row offers the situations on the page
     include_department: bool = False  # a new row offers the department's units
 
@@ -59,6 +69,10 @@ class RowSection:
 
     def applies(self, values: Row) -> bool:
         return self.shown_when is None or self.shown_when(values)
+
+    def summary(self, values: Row) -> str:
+        """The row in one line, or "" while its title field is empty."""
+        return self.describe(values) if str(values.get(self.title_field) or "").strip() else ""
 
 
 @dataclass(frozen=True)
@@ -162,6 +176,11 @@ def blank_item(department: str, region_name: str) -> Row:
     }
 
 
+def _describe_stage(values: Row) -> str:
+    days = gettext("%(d)s个工作日") % {"d": values["days"]} if values["days"] not in (None, "") else ""
+    return _line(values["name"], days, values["special_procedure"] and gettext("特别程序,不计时"))
+
+
 def _charged(values: Row) -> bool:
     return values.get("is_free") in (False, "False")  # cleaned, or as posted when the form found it wrong
 
@@ -206,13 +225,23 @@ SERVICE = Layout(
         Fieldset("result", _("结果"), ("result_name", "result_license_type")),
     ),
     sections=(
-        RowSection("situations", _("办事情形"), service_forms.SituationForm, _("添加情形"), auto_prefix="S"),
+        RowSection(
+            "situations",
+            _("办事情形"),
+            service_forms.SituationForm,
+            _("添加情形"),
+            "name",
+            lambda v: _line(v["code"], v["name"]),
+            auto_prefix="S",
+        ),
         RowSection(
             "materials",
             _("申请材料"),
             service_forms.MaterialRequirementForm,
             _("添加材料"),
-            help_text=_("“适用情形”取自本页的办事情形;新增或修改情形后,点“更新情形选项”。"),
+            "name",
+            lambda v: _line(v["code"], v["name"], v["situation"] and gettext("情形%(s)s") % {"s": v["situation"]}),
+            help_text=_("“适用情形”取自本页的办事情形,新增或修改情形后点“更新情形选项”;来源为“政府部门核发”的材料须选对应证照类型。"),
             auto_prefix="M",
             include_situations=True,
         ),
@@ -221,15 +250,20 @@ SERVICE = Layout(
             _("收费项目"),
             service_forms.ItemFeeForm,
             _("添加收费项目"),
+            "name",
+            lambda v: _line(v["name"], v["standard"]),
             lead_fields=("is_free",),
             shown_when=_charged,
+            first_row={"name": "", "standard": "", "basis": "", "reducible": False, "fee_code": ""},
         ),
         RowSection(
             "stages",
             _("办理环节"),
             service_forms.StageForm,
             _("添加环节"),
-            help_text=_("各环节时限之和(不含特别程序)不能超过承诺办结时限。"),
+            "name",
+            _describe_stage,
+            help_text=_("各环节时限之和不能超过承诺办结时限;听证、检验、专家评审等特别程序的时间不计入办理时限。"),
             auto_sequence=True,
             include_department=True,
         ),
@@ -238,6 +272,9 @@ SERVICE = Layout(
             _("申请表单字段"),
             service_forms.FormFieldForm,
             _("添加字段"),
+            "label",
+            lambda v: _line(v["label"], v["name"]),
+            help_text=_("字段名用小写字母、数字和下划线;“选择”型字段每行填写一个可选项。"),
             to_initial=service_forms.form_field_initial,
             to_row=service_forms.form_field_row,
         ),
@@ -279,13 +316,29 @@ POWER = Layout(
         Fieldset("content", _("职权内容"), ("content", "remarks")),
     ),
     sections=(
-        RowSection("legal_bases", _("设定依据"), list_forms.LegalBasisForm, _("添加依据")),
-        RowSection("responsibilities", _("责任事项"), list_forms.ResponsibilityForm, _("添加责任事项")),
+        RowSection(
+            "legal_bases",
+            _("设定依据"),
+            list_forms.LegalBasisForm,
+            _("添加依据"),
+            "law",
+            lambda v: _line(f"{v['law']}{v['article'] or ''}", v["text"]),
+        ),
+        RowSection(
+            "responsibilities",
+            _("责任事项"),
+            list_forms.ResponsibilityForm,
+            _("添加责任事项"),
+            "stage",
+            lambda v: _line(v["stage"], v["content"]),
+        ),
         RowSection(
             "accountability_rules",
             _("追责情形"),
             list_forms.AccountabilityRuleForm,
             _("添加追责情形"),
+            "text",
+            lambda v: _line(v["text"]),
             to_initial=lambda text: {"text": text},
             to_row=lambda values: values["text"],
             single_field="text",
@@ -364,7 +417,16 @@ DUTY_BOUNDARY = Layout(
         Fieldset("basic", _("职责事项"), ("matter", "code", "lead_department")),
         Fieldset("duty", _("牵头部门职责与依据"), ("lead_duty", "basis")),
     ),
-    sections=(RowSection("shares", _("配合部门职责"), list_forms.DutyShareForm, _("添加配合部门")),),
+    sections=(
+        RowSection(
+            "shares",
+            _("配合部门职责"),
+            list_forms.DutyShareForm,
+            _("添加配合部门"),
+            "department",
+            lambda v: _line(v["department"], v["duty"]),
+        ),
+    ),
     key_field="code",
     owner_field=None,
     identity_fields=("code",),

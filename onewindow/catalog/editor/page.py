@@ -1,4 +1,8 @@
-"""What the editor template shows: fieldsets and repeatable parts, each field placed short or wide."""
+"""What the editor template shows: fieldsets and repeatable parts, each field placed by its size.
+
+Rows of a repeatable part fold into one line (their summary) so a long list of materials reads
+at a glance; a row is open while something it requires is empty or wrong.
+"""
 
 from __future__ import annotations
 
@@ -12,23 +16,36 @@ from .conversion import EntryForms
 from .layouts import RowSection
 from .problems import is_deleted
 
-# Widgets that need the full width of the page rather than a grid cell.
-_WIDE = (forms.Textarea, forms.CheckboxSelectMultiple)
+
+@dataclass
+class FieldBlock:
+    """Consecutive fields shown together: `grid` (short ones side by side), `boxes` (a list of check boxes), `text` (text areas)."""
+
+    kind: str
+    fields: list[BoundField] = field(default_factory=list)
 
 
 @dataclass
 class FieldGroup:
-    """Fields laid out as a grid of short ones followed by the wide ones."""
+    """A form's fields in their declared order, as blocks."""
 
-    short: list[BoundField] = field(default_factory=list)
-    wide: list[BoundField] = field(default_factory=list)
+    blocks: list[FieldBlock] = field(default_factory=list)
 
     @classmethod
     def of(cls, fields: list[BoundField]) -> FieldGroup:
         group = cls()
         for bound in fields:
-            (group.wide if isinstance(bound.field.widget, _WIDE) else group.short).append(bound)
+            kind = _block_kind(bound.field.widget)
+            if kind == "boxes" or not group.blocks or group.blocks[-1].kind != kind:
+                group.blocks.append(FieldBlock(kind))
+            group.blocks[-1].fields.append(bound)
         return group
+
+
+def _block_kind(widget: forms.Widget) -> str:
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "boxes"
+    return "text" if isinstance(widget, forms.Textarea) else "grid"
 
 
 @dataclass
@@ -44,6 +61,8 @@ class RowView:
     number: int
     fields: FieldGroup
     deleted: bool
+    summary: str  # the row in one line, shown when it is folded
+    open: bool
 
 
 @dataclass
@@ -57,12 +76,15 @@ class SectionView:
     include: str  # what the add-row request sends along (see `conversion.new_row`)
 
 
-def row_view(form: forms.Form, index: int) -> RowView:
+def row_view(section: RowSection, form: forms.Form, index: int) -> RowView:
     deleted = is_deleted(form)
     if deleted:
         form.errors.clear()  # a row about to be deleted is not checked, so it shows no errors
     fields = [form[name] for name in form.fields if name != "DELETE"]
-    return RowView(form, index + 1, FieldGroup.of(fields), deleted)
+    summary = section.summary(form.values()).strip()
+    has_errors = bool(form.is_bound and form.errors)
+    incomplete = any(bound.field.required and bound.value() in (None, "", []) for bound in fields)
+    return RowView(form, index + 1, FieldGroup.of(fields), deleted, summary, open=has_errors or incomplete)
 
 
 def page_parts(entry_forms: EntryForms, *, refresh_url: str) -> dict[str, Any]:
@@ -86,7 +108,7 @@ def page_parts(entry_forms: EntryForms, *, refresh_url: str) -> dict[str, Any]:
                 management_form=formset.management_form,
                 non_form_errors=formset.non_form_errors() if formset.is_bound else [],
                 lead=[main[name] for name in section.lead_fields],
-                rows=[row_view(form, index) for index, form in enumerate(formset.forms)],
+                rows=[row_view(section, form, index) for index, form in enumerate(formset.forms)],
                 hidden=not section.applies(values),
                 include=_include(section, owner_selectable=bool(owner and not main.fields[owner].disabled)),
             )

@@ -67,6 +67,8 @@ class ErrorLink:
 def error_summary(entry_forms: EntryForms) -> list[ErrorLink]:
     """Every error on the page, in page order, each linking to its field."""
     main = entry_forms.main
+    if not main.is_bound:
+        return []
     layout = entry_forms.layout
     links = [ErrorLink(_("整体"), str(m), "editor-form") for m in main.non_field_errors()]
     order = [name for fieldset in layout.fieldsets for name in fieldset.fields]

@@ -20,7 +20,7 @@ from onewindow.catalog.choices import (
 )
 
 from .base import EditorForm, RowForm, choice, flag, long_text, number, short_text
-from .fields import ReferenceChoiceField, ReferenceMultipleChoiceField, with_blank
+from .fields import QuickSelect, ReferenceChoiceField, ReferenceMultipleChoiceField, with_blank
 
 # Who handles a stage; applicants and the administrators of the system never do.
 STAGE_ROLES = [(role.value, role.label) for role in Role if role not in (Role.APPLICANT, Role.SYSTEM_ADMIN)]
@@ -69,7 +69,9 @@ class ItemForm(EditorForm):
     kind = choice(_("办件类型"), ItemKind.choices)
     on_site_visits = number(_("到办事现场次数"), maximum=9, help_text=_("全程网办(网上办理深度5级及以上)应为0次。"))
     visit_reason = short_text(_("必须现场办理的原因"), max_length=300, required=False, help_text=_("到现场次数大于0时必填。"))
-    online_depth = forms.TypedChoiceField(label=_("网上办理深度"), choices=with_blank(ONLINE_DEPTHS), coerce=int, empty_value=None)
+    online_depth = forms.TypedChoiceField(
+        label=_("网上办理深度"), choices=with_blank(ONLINE_DEPTHS), coerce=int, empty_value=None, widget=QuickSelect
+    )
     deemed_approval = flag(_("超时默认"), help_text=_("到期未作决定的视为准予。"))
     joint_handling = flag(_("联办事项"))
     places = long_text(_("办理地点"), rows=2)
@@ -106,7 +108,7 @@ class MaterialRequirementForm(RowForm):
     copies = number(_("份数"), maximum=99, initial=1)
     necessity = choice(_("必要性"), MaterialNecessity.choices, initial=MaterialNecessity.REQUIRED)
     source = choice(_("来源渠道"), MaterialSource.choices, initial=MaterialSource.APPLICANT)
-    license_type = ReferenceChoiceField(label=_("对应证照类型"), required=False, help_text=_("政府部门核发的材料必选。"))
+    license_type = ReferenceChoiceField(label=_("对应证照类型"), required=False)
     requirements = long_text(_("材料要求"), required=False, rows=2)
 
 
@@ -134,7 +136,7 @@ class StageForm(RowForm):
     role = choice(_("办理岗位"), STAGE_ROLES)
     unit = ReferenceChoiceField(label=_("办理机构"), required=False)
     days = number(_("时限(工作日)"))
-    special_procedure = flag(_("特别程序"), help_text=_("听证、检验、专家评审等,时间不计入办理时限。"))
+    special_procedure = flag(_("特别程序(不计时)"))
     countersign_units = ReferenceMultipleChoiceField(label=_("会签机构(并联)"), required=False)
     standard = long_text(_("审查标准"), required=False, rows=2)
     risk_points = long_text(_("廉政风险点"), required=False, rows=2)
@@ -144,14 +146,14 @@ class StageForm(RowForm):
 class FormFieldForm(RowForm):
     """A field of the item's application form."""
 
-    name = short_text(_("字段名"), max_length=40, help_text=_("小写字母、数字和下划线,以字母开头。"))
+    name = short_text(_("字段名"), max_length=40)
     label = short_text(_("显示名称"), max_length=100)
     type = choice(_("字段类型"), FORM_FIELD_TYPES)
     required = flag(_("必填"))
     max_length = number(_("最大长度"), minimum=-(10**9), maximum=10**9, required=False)
     min = number(_("最小值"), minimum=-(10**9), maximum=10**9, required=False)
     max = number(_("最大值"), minimum=-(10**9), maximum=10**9, required=False)
-    choices = long_text(_("可选项"), required=False, rows=2, help_text=_("“选择”型字段填写,每行一项。"))
+    choices = long_text(_("可选项(每行一项)"), required=False, rows=2)
 
 
 def form_field_initial(row: dict[str, Any]) -> dict[str, Any]:

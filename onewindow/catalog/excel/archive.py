@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Any
+from xml.etree import ElementTree
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
@@ -24,6 +26,10 @@ MAX_DATA_ROWS = 20000
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
 _REQUIRED_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
+
+
+# What openpyxl and zipfile raise on a damaged file (a damaged sheet is only found while reading it).
+UNREADABLE = (ElementTree.ParseError, zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, ValueError, TypeError, AttributeError)
 
 
 class WorkbookRejected(ValueError):
@@ -41,8 +47,12 @@ def open_workbook(data: bytes) -> Any:
     _check_archive(data)
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds on damaged files
-        raise WorkbookRejected(_("无法读取该Excel文件(%(e)s),请确认文件未损坏。") % {"e": type(error).__name__}) from None
+    except UNREADABLE as error:
+        raise WorkbookRejected(unreadable_message(error)) from None
+
+
+def unreadable_message(error: Exception) -> str:
+    return _("无法读取该Excel文件(%(e)s),请确认文件未损坏。") % {"e": type(error).__name__}
 
 
 def _check_archive(data: bytes) -> None:

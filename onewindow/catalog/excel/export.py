@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -10,7 +11,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -20,20 +21,25 @@ from onewindow.catalog.excel.cells import Boolean, Choice, escape_text
 from onewindow.catalog.excel.layouts import ChildSheet, Column, Layout, layout_for
 from onewindow.catalog.models import CatalogVersion, VersionedRow
 from onewindow.common.errors import NotFound
-from onewindow.orgs.models import Region
+from onewindow.orgs.models import Department, Region
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
+HEADER_ROW, FIRST_DATA_ROW = 2, 3  # row 1 is the title
 GUIDE_SHEET = "说明"
 _VALIDATED_ROWS = 20000  # drop-down lists cover as many rows as an import accepts
 
 _THIN = Side(style="thin", color="999999")
-_TITLE_FONT = Font(bold=True, size=14)
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
+# Named styles: assigning one to a cell is cheap, unlike building a style per cell.
+_TITLE = NamedStyle("清单标题", font=Font(bold=True, size=14))
+_HEADER = NamedStyle(
+    "清单列名",
+    font=Font(bold=True),
+    fill=PatternFill("solid", fgColor="DDE7F0"),
+    border=_BORDER,
+    alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"),
+)
+_DATA = NamedStyle("清单数据", border=_BORDER, alignment=Alignment(wrap_text=True, vertical="top"))
 
 
 def export_workbook(*, region: Region, list_kind: str, version_number: int | None = None) -> bytes:
@@ -43,6 +49,8 @@ def export_workbook(*, region: Region, list_kind: str, version_number: int | Non
     documents = list(list_documents(region=region, list_kind=list_kind, version_number=version_number))
     title = workbook_title(region, list_kind, number)
     workbook = Workbook(write_only=True)
+    for style in (_TITLE, _HEADER, _DATA):
+        workbook.add_named_style(copy.copy(style))
     _write_sheet(workbook, title, layout.main_sheet, layout.columns, (_main_row(layout, doc) for doc in documents))
     for child in layout.children:
         columns = layout.key_columns + child.columns
@@ -58,12 +66,18 @@ def workbook_title(region: Region, list_kind: str, number: int) -> str:
     return f"{region.name}{ListKind(list_kind).label}(第{number}版)"
 
 
-def list_documents(*, region: Region, list_kind: str, version_number: int | None = None) -> Iterator[dict[str, Any]]:
-    """Documents of the list's entries in force (now, or in version `version_number`), in publication order."""
+def list_documents(
+    *, region: Region, list_kind: str, version_number: int | None = None, department: Department | None = None
+) -> Iterator[dict[str, Any]]:
+    """Documents of the list's entries in force (now, or in version `version_number`), in publication order;
+    only `department`'s entries if given (for the lists whose entries belong to a department)."""
     spec = spec_for(list_kind)
     condition = VersionedRow.current_q() if version_number is None else VersionedRow.as_of(version_number)
+    identities = spec.identities(region)
+    if department is not None:
+        identities = identities.filter(department=department)
     rows = (
-        spec.version.objects.filter(condition, **{f"{spec.identity_field}__in": spec.identities(region)})
+        spec.version._default_manager.filter(condition, **{f"{spec.identity_field}__in": identities})
         .select_related(*spec.select)
         .prefetch_related(*spec.prefetch)
         .order_by(*layout_for(list_kind).order_by)
@@ -99,25 +113,20 @@ def _write_sheet(workbook: Workbook, title: str, name: str, columns: Iterable[Co
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     _add_drop_downs(sheet, columns)
-    sheet.append([_cell(sheet, title, font=_TITLE_FONT)])
-    sheet.append([_cell(sheet, column.header, font=_HEADER_FONT, fill=_HEADER_FILL, alignment=_HEADER_ALIGN) for column in columns])
+    sheet.append([_cell(sheet, title, _TITLE.name)])
+    sheet.append([_cell(sheet, column.header, _HEADER.name) for column in columns])
     for values in rows:
-        sheet.append([_cell(sheet, value) for value in values])
+        sheet.append([_cell(sheet, value, _DATA.name) for value in values])
 
 
-def _cell(sheet: Any, value: Any, **style: Any) -> WriteOnlyCell:
+def _cell(sheet: Any, value: Any, style: str) -> WriteOnlyCell:
     """A styled cell; text is stored as text (`data_type` s), never as a formula."""
     if isinstance(value, str):
         value = escape_text(value) or None
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
-    cell.alignment = style.get("alignment", _WRAP)
-    if "font" in style:
-        cell.font = style["font"]
-    if "fill" in style:
-        cell.fill = style["fill"]
-    cell.border = _BORDER
+    cell.style = style
     return cell
 
 

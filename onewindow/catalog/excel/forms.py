@@ -49,7 +49,7 @@ class ImportForm(forms.Form):
     """
 
     region = forms.ModelChoiceField(label=_("区划"), queryset=Region.objects.none(), empty_label=None)
-    list_kind = forms.ChoiceField(label=_("清单"), choices=ListKind.choices)
+    list_kind = forms.ChoiceField(label=_("清单"), choices=ListKind.choices, initial=ListKind.SERVICE)
     department = forms.ModelChoiceField(
         label=_("部门"),
         queryset=Department.objects.none(),
@@ -92,14 +92,17 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(_("文件超过10MB,请分部门或分批导入。"))
         return upload
 
-    def import_region(self) -> Region:
-        """The region the change request belongs to: the one chosen, the managed region holding
-        the department, or (for a department admin) the department's own region."""
-        data = self.cleaned_data
-        if data.get("region"):
-            return data["region"]
+    def clean(self) -> dict[str, Any]:
+        """Settle the region the change request belongs to: the one chosen, the managed region
+        holding the department, or (for a department admin) the department's own region."""
+        data = super().clean() or {}
         department = data.get("department")
-        if self.managed_regions:
+        if data.get("region") is None and self.managed_regions:
             fitting = [r for r in self.managed_regions if department is None or r.contains(department.region)]
-            return (fitting or self.managed_regions)[0]
-        return department.region
+            data["region"] = (fitting or self.managed_regions)[0]
+        elif data.get("region") is None and department is not None:
+            data["region"] = department.region
+        region = data.get("region")
+        if region is not None and department is not None and not region.contains(department.region):
+            self.add_error("department", _("该部门不属于所选区划。"))
+        return data

@@ -8,11 +8,12 @@ change-request services in one transaction, which any service error rolls back e
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from onewindow.audit.services import audit_record
@@ -20,7 +21,7 @@ from onewindow.catalog.choices import ChangeKind, EntryState, ListKind
 from onewindow.catalog.documents.base import References
 from onewindow.catalog.documents.diff import diff_documents
 from onewindow.catalog.documents.registry import ListSpec, spec_for
-from onewindow.catalog.excel.archive import WorkbookRejected, open_workbook
+from onewindow.catalog.excel.archive import UNREADABLE, WorkbookRejected, open_workbook, unreadable_message
 from onewindow.catalog.excel.cells import clean_text
 from onewindow.catalog.excel.export import list_documents
 from onewindow.catalog.excel.layouts import Layout, layout_for
@@ -31,6 +32,8 @@ from onewindow.catalog.permissions import can_draft, can_manage_lists
 from onewindow.catalog.services import change_request_cancel_entry, change_request_create, change_request_save_draft
 from onewindow.common.errors import DomainError, Forbidden, InvalidInput
 from onewindow.orgs.models import Department, Region
+
+logger = logging.getLogger(__name__)
 
 # Lists whose entries belong to a department (the others are kept region-wide by list managers).
 DEPARTMENT_LISTS = (ListKind.SERVICE, ListKind.POWER, ListKind.FEE)
@@ -124,10 +127,13 @@ def import_workbook(
         return ImportResult(problems=[ImportProblem.general(str(error))])
     try:
         parsed = parse_workbook(workbook, layout)
+    except UNREADABLE as error:  # openpyxl reads the sheets lazily: damage inside them shows only now
+        logger.warning("Unreadable workbook uploaded by user %s", getattr(actor, "pk", None), exc_info=True)
+        return ImportResult(problems=[ImportProblem.general(unreadable_message(error))])
     finally:
         workbook.close()
     if parsed.structure_ok:
-        _validate(actor, region, spec, layout, department, parsed)
+        _validate(actor, region, spec, department, parsed)
     if parsed.problems:
         return ImportResult(problems=parsed.problems.items)
     plan = _compare(region, layout, list_kind, department, parsed, cancel_missing)
@@ -156,7 +162,7 @@ def _check_may_import(actor: Any, region: Region, list_kind: str, department: De
         raise Forbidden(_("您无权导入该清单。"), code="excel_import_forbidden")
 
 
-def _validate(actor: Any, region: Region, spec: ListSpec, layout: Layout, department: Department | None, parsed: ParsedWorkbook) -> None:
+def _validate(actor: Any, region: Region, spec: ListSpec, department: Department | None, parsed: ParsedWorkbook) -> None:
     """Every document checked against the catalog rules and the importer's reach; problems at their cells."""
     references = References(region)
     for entry in parsed.entries:
@@ -186,9 +192,8 @@ def _check_owner(
 def _compare(
     region: Region, layout: Layout, list_kind: str, department: Department | None, parsed: ParsedWorkbook, cancel_missing: bool
 ) -> _Plan:
-    current = {layout.entry_key(doc): doc for doc in list_documents(region=region, list_kind=list_kind)}
-    if department is not None and list_kind in DEPARTMENT_LISTS:
-        current = {key: doc for key, doc in current.items() if doc.get("department") == department.name}
+    scope = department if list_kind in DEPARTMENT_LISTS else None
+    current = {layout.entry_key(doc): doc for doc in list_documents(region=region, list_kind=list_kind, department=scope)}
     plan = _Plan()
     for entry in parsed.entries:
         old = current.pop(layout.entry_key(entry.doc), None)
@@ -235,8 +240,8 @@ def _check_not_stale(region: Region, spec: ListSpec, layout: Layout, plan: _Plan
 
 def _touched_keys(region: Region, spec: ListSpec, layout: Layout, since: int) -> set[tuple[str, ...]]:
     in_region = {f"{spec.identity_field}__in": spec.identities(region)}
-    rows = spec.version.objects.filter(Q(valid_from__gt=since) | Q(valid_to__gt=since), state=EntryState.PUBLISHED, **in_region)
-    identities = spec.identity.objects.filter(pk__in=rows.values(f"{spec.identity_field}_id"))
+    rows = spec.version._default_manager.filter(Q(valid_from__gt=since) | Q(valid_to__gt=since), state=EntryState.PUBLISHED, **in_region)
+    identities: QuerySet[Any] = spec.identity._default_manager.filter(pk__in=rows.values(f"{spec.identity_field}_id"))
     if spec.kind == ListKind.SERVICE:
         return {(i.implementation_code,) for i in identities}
     if layout.key == ("department", "code"):

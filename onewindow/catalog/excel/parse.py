@@ -9,9 +9,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from onewindow.catalog.choices import ListKind
 from onewindow.catalog.excel.archive import MAX_DATA_ROWS
 from onewindow.catalog.excel.cells import OMIT, CellError, is_blank, raw_text
-from onewindow.catalog.excel.layouts import ChildSheet, Column, Layout
+from onewindow.catalog.excel.layouts import LAYOUTS, ChildSheet, Column, Layout
 from onewindow.catalog.excel.problems import Location, ProblemList, SourceMap
 
 _HEADER_SEARCH_ROWS = 5
@@ -71,6 +72,12 @@ def parse_workbook(workbook: Any, layout: Layout) -> ParsedWorkbook:
     """Documents of the main sheet's rows, with the child sheets' rows attached to them."""
     parsed = ParsedWorkbook()
     budget = _Budget()
+    other = _other_list(workbook, layout)
+    if other is not None:
+        message = _("所选清单是“%(a)s”,但该工作簿是“%(b)s”,请选择正确的清单。") % {"a": _list_label(layout), "b": _list_label(other)}
+        parsed.problems.add(Location(), message)
+        parsed.structure_ok = False
+        return parsed
     try:
         main = _open_sheet(workbook, layout.main_sheet, layout.columns, parsed, budget)
         children = [
@@ -89,12 +96,27 @@ def parse_workbook(workbook: Any, layout: Layout) -> ParsedWorkbook:
     return parsed
 
 
+def _other_list(workbook: Any, layout: Layout) -> Layout | None:
+    """The layout of another list whose main sheet the workbook has instead of this one's."""
+    if layout.main_sheet in workbook.sheetnames:
+        return None
+    return next((other for other in LAYOUTS.values() if other.main_sheet in workbook.sheetnames), None)
+
+
+def _list_label(layout: Layout) -> str:
+    return str(ListKind(layout.list_kind).label)
+
+
 def _open_sheet(workbook: Any, name: str, columns: tuple[Column, ...], parsed: ParsedWorkbook, budget: _Budget) -> _Sheet | None:
     if name not in workbook.sheetnames:
         parsed.problems.add(Location(name), _("缺少工作表“%(s)s”。") % {"s": name})
         parsed.structure_ok = False
         return None
     worksheet = workbook[name]
+    if not hasattr(worksheet, "iter_rows"):  # a chart sheet
+        parsed.problems.add(Location(name), _("“%(s)s”不是数据工作表。") % {"s": name})
+        parsed.structure_ok = False
+        return None
     worksheet.reset_dimensions()  # files saved by some tools declare wrong dimensions
     rows = _numbered_rows(worksheet, budget)
     headers = {c.header for c in columns}

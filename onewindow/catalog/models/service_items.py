@@ -62,7 +62,13 @@ class ServiceItem(TimestampedModel):
 
 
 class ServiceItemVersion(VersionedRow):
-    """Everything a service guide says about an item, as of one catalog version."""
+    """Everything a service guide says about an item, as of one catalog version.
+
+    On SQLite the search index is kept by triggers on this table; a migration that alters it
+    rebuilds the table and drops them, so such a migration must end with
+    `RunPython(lambda apps, editor: install_search_schema(editor.connection))`
+    (`onewindow.catalog.search.index`); a test checks the schema after all migrations.
+    """
 
     service_item = models.ForeignKey(ServiceItem, verbose_name="事项", on_delete=models.PROTECT, related_name="versions")
     power_item = models.ForeignKey(

@@ -11,14 +11,12 @@ from dataclasses import dataclass
 
 from django.db import connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Q, Value
-from django.db.models.functions import Lower, Replace, StrIndex
 from django.utils.safestring import SafeString
 
-from onewindow.catalog.models import ServiceItem, ServiceItemVersion, Synonym, Theme
+from onewindow.catalog.models import ServiceItem, ServiceItemVersion, Theme
 from onewindow.catalog.search.highlight import highlight_parsed
 from onewindow.catalog.search.query import ParsedQuery, parse_query
-from onewindow.catalog.search.sql import Filters, Statement, browse_statement, ranking_statement
+from onewindow.catalog.search.sql import Filters, Statement, browse_statement, ranking_statement, synonym_statement
 from onewindow.catalog.search.tiers import MATCHED_BY_TIER, Matched, Tier
 from onewindow.orgs.choices import PREFIX_LENGTH, RegionLevel
 from onewindow.orgs.models import Department, Region
@@ -79,16 +77,10 @@ def _fetch(statement: Statement) -> list[tuple[int, int, float]]:
 
 def _synonym_item_ids(text: str, region: Region | None) -> list[int]:
     """Items of the synonyms the query contains (or, from two characters, that contain it)."""
-    phrase = Replace(Lower("phrase"), Value(" "), Value(""))  # as the query: lowercase, and Chinese has no spaces
-    synonyms = Synonym.objects.annotate(_phrase=phrase, _position=StrIndex(Value(text), phrase)).filter(_phrase__gt="")
-    matching = Q(_position__gt=0)
-    if len(text) >= 2:
-        matching |= Q(_phrase__contains=text)
-    synonyms = synonyms.filter(matching)
-    if region is not None:
-        synonyms = synonyms.filter(Q(region__code__startswith=region.prefix) | Q(region__code__in=_ancestor_codes(region)))
-    links = Synonym.items.through.objects.filter(synonym__in=synonyms.values("id"))
-    return sorted(set(links.values_list("serviceitem_id", flat=True)))
+    statement = synonym_statement(text, _ancestor_codes(region) if region else [], region.prefix if region else None, _connection().vendor)
+    with _connection().cursor() as cursor:
+        cursor.execute(statement.text(), statement.params)
+        return [int(row[0]) for row in cursor.fetchall()]
 
 
 def _ancestor_codes(region: Region) -> list[str]:
@@ -100,7 +92,8 @@ def _ancestor_codes(region: Region) -> list[str]:
 
 
 def _hits(rows: list[tuple[int, int, float]], parsed: ParsedQuery) -> list[SearchHit]:
-    versions = ServiceItemVersion.objects.select_related("service_item__department").in_bulk([row[0] for row in rows])
+    # No ordering: the rows come in the ranking's order, and compiling the default one costs.
+    versions = ServiceItemVersion.objects.select_related("service_item__department").order_by().in_bulk([row[0] for row in rows])
     hits = []
     for version_id, tier, fraction in rows:
         version = versions.get(version_id)

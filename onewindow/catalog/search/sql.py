@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onewindow.catalog.choices import Audience
-from onewindow.catalog.models import ServiceItem, ServiceItemVersion, Theme
+from onewindow.catalog.models import ServiceItem, ServiceItemVersion, Synonym, Theme
 from onewindow.catalog.search.index import FTS_TABLE, pg_characters
 from onewindow.catalog.search.query import MIN_INDEXED_LENGTH, ParsedQuery
 from onewindow.catalog.search.tiers import Tier
@@ -90,36 +90,48 @@ class Columns:
 
 
 def ranking_statement(parsed: ParsedQuery, filters: Filters, synonym_item_ids: list[int], vendor: str, limit: int) -> Statement:
-    """(id, tier, fraction) of the matching current versions, best first, at most `limit`."""
+    """(id, tier, fraction) of the matching current versions, best first, at most `limit`.
+
+    Three levels: `facts` computes each candidate's matches once; `ranked` turns them into the
+    tier and fraction; the top joins the items for their codes, which break the last ties.
+    """
     columns = Columns(vendor)
     selected = [
-        ("v.id AS id, length(v.name) AS name_length, s.implementation_code AS code", ()),
+        ("v.id AS id, v.service_item_id AS service_item_id, length(v.name) AS name_length", ()),
         _base_tier(columns, parsed, synonym_item_ids),
         *_hits(columns, parsed),
     ]
-    inner = Statement()
-    inner.add("SELECT " + ", ".join(sql for sql, _ in selected), *(param for _, params in selected for param in params))
-    inner.add(f"FROM {ServiceItemVersion._meta.db_table} v JOIN {ServiceItem._meta.db_table} s ON s.id = v.service_item_id")
-    inner.add(f"WHERE {CURRENT}")
-    _add_filters(inner, filters)
+    facts = Statement()
+    facts.add("SELECT " + ", ".join(sql for sql, _ in selected), *(param for _, params in selected for param in params))
+    facts.add(f"FROM {ServiceItemVersion._meta.db_table} v WHERE {CURRENT}")
+    _add_filters(facts, filters)
     candidates, params = _candidates(columns, parsed, synonym_item_ids)
-    inner.add(f"AND ({candidates})", *params)
-    # A limit (SQLite) or offset (PostgreSQL) keeps the planners from folding the inner query into
-    # the outer one, which would count the trigram hits again for each use.
-    inner.add("LIMIT -1" if columns.sqlite else "OFFSET 0")
+    facts.add(f"AND ({candidates})", *params)
+    # A limit (SQLite) or offset (PostgreSQL) keeps the planners from folding this query into the
+    # next one, which would count the trigram hits again for each use.
+    facts.add("LIMIT -1" if columns.sqlite else "OFFSET 0")
 
-    statement = Statement()
-    statement.add(
-        "SELECT id, CASE WHEN base_tier > 0 THEN base_tier WHEN name_hits > 0 THEN %s WHEN keyword_hits > 0 THEN %s ELSE 0 END AS tier,",
+    ranked = Statement()
+    ranked.add(
+        "SELECT id, service_item_id, name_length, "
+        "CASE WHEN base_tier > 0 THEN base_tier WHEN name_hits > 0 THEN %s WHEN keyword_hits > 0 THEN %s ELSE 0 END AS tier,",
         int(Tier.PARTIAL_NAME),
         int(Tier.PARTIAL_KEYWORDS),
     )
     if parsed.trigrams:  # the name's hits count double
-        statement.add("(2.0 * name_hits + keyword_hits) / %s AS fraction", 3.0 * len(parsed.trigrams))
+        ranked.add("(2.0 * name_hits + keyword_hits) / %s AS fraction", 3.0 * len(parsed.trigrams))
     else:
-        statement.add("1.0 AS fraction")
-    statement.add(f"FROM ({inner.text()}) ranked", *inner.params)
-    statement.add("ORDER BY tier DESC, fraction DESC, name_length, code, id LIMIT %s", limit)
+        ranked.add("1.0 AS fraction")
+    ranked.add(f"FROM ({facts.text()}) facts", *facts.params)
+    if not columns.sqlite:
+        # Only the rows that can make the page meet the items' table: joining thousands of
+        # candidates of a one-character query one by one cost more than ranking them.
+        ranked.add("ORDER BY tier DESC, fraction DESC, name_length FETCH FIRST %s ROWS WITH TIES", limit)
+
+    statement = Statement()
+    statement.add(f"SELECT ranked.id, tier, fraction FROM ({ranked.text()}) ranked", *ranked.params)
+    statement.add(f"JOIN {ServiceItem._meta.db_table} s ON s.id = ranked.service_item_id")
+    statement.add("ORDER BY tier DESC, fraction DESC, name_length, s.implementation_code, ranked.id LIMIT %s", limit)
     return statement
 
 
@@ -131,6 +143,33 @@ def browse_statement(filters: Filters, limit: int) -> Statement:
     statement.add(f"WHERE {CURRENT}")
     _add_filters(statement, filters)
     statement.add("ORDER BY v.name, s.implementation_code, v.id LIMIT %s", limit)
+    return statement
+
+
+def synonym_statement(text: str, ancestor_codes: list[str], region_prefix: str | None, vendor: str) -> Statement:
+    """Ids of the items of the synonyms that the query contains or, from two characters, that
+    contain the query; of the region (by its code prefix), below it and above it when given.
+
+    Phrases are compared as the query is: lowercase and, Chinese having no spaces, without them.
+    """
+    phrase = "replace(lower(y.phrase), ' ', '')"
+    position = "instr(%s, {phrase})" if vendor == "sqlite" else "strpos(%s, {phrase})"
+    links = Synonym.items.through._meta
+    item_column, synonym_column = links.get_field("serviceitem").column, links.get_field("synonym").column
+    statement = Statement()
+    statement.add(f"SELECT DISTINCT l.{item_column} FROM {links.db_table} l JOIN {Synonym._meta.db_table} y ON y.id = l.{synonym_column}")
+    statement.add(f"WHERE {phrase} <> '' AND ({position.format(phrase=phrase)} > 0", text)
+    if len(text) >= 2:
+        statement.add(f"OR {phrase} LIKE %s ESCAPE '\\'", f"%{escape_like(text)}%")
+    statement.add(")")
+    if region_prefix is not None:
+        codes = ", ".join(["%s"] * len(ancestor_codes)) or "NULL"
+        statement.add(
+            f"AND y.region_id IN (SELECT r.id FROM {Region._meta.db_table} r WHERE r.code LIKE %s ESCAPE '\\' OR r.code IN ({codes}))",
+            escape_like(region_prefix) + "%",
+            *ancestor_codes,
+        )
+    statement.add(f"ORDER BY l.{item_column}")
     return statement
 
 
@@ -213,14 +252,18 @@ def _synonym_condition(synonym_item_ids: list[int]) -> Fragment:
 
 
 def _add_filters(statement: Statement, filters: Filters) -> None:
+    items = ServiceItem._meta.db_table
     if filters.region is not None:
         statement.add(
-            f"AND s.department_id IN (SELECT d.id FROM {Department._meta.db_table} d JOIN {Region._meta.db_table} r ON r.id = d.region_id "
-            "WHERE r.code LIKE %s ESCAPE '\\')",
+            f"AND v.service_item_id IN (SELECT si.id FROM {items} si JOIN {Department._meta.db_table} d ON d.id = si.department_id "
+            f"JOIN {Region._meta.db_table} r ON r.id = d.region_id WHERE r.code LIKE %s ESCAPE '\\')",
             escape_like(filters.region.prefix) + "%",
         )
     if filters.department not in (None, ""):
-        statement.add("AND s.department_id = %s", getattr(filters.department, "pk", filters.department))
+        statement.add(
+            f"AND v.service_item_id IN (SELECT si.id FROM {items} si WHERE si.department_id = %s)",
+            getattr(filters.department, "pk", filters.department),
+        )
     if filters.category:
         statement.add("AND v.category = %s", filters.category)
     if filters.theme:

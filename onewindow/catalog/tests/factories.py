@@ -9,7 +9,17 @@ import factory
 from factory.django import DjangoModelFactory
 
 from onewindow.accounts.tests.factories import UserFactory
-from onewindow.catalog.choices import Audience, ChangeKind, EntryState, ItemKind, ListKind, OnlineDepth, PowerCategory, ThemeKind
+from onewindow.catalog.choices import (
+    Audience,
+    ChangeKind,
+    ChangeRequestStatus,
+    EntryState,
+    ItemKind,
+    ListKind,
+    OnlineDepth,
+    PowerCategory,
+    ThemeKind,
+)
 from onewindow.catalog.models import ChangeRequest, ServiceItem, ServiceItemVersion, Synonym, Theme
 from onewindow.catalog.pinyin import name_pinyin
 from onewindow.orgs.tests.factories import DepartmentFactory
@@ -64,7 +74,7 @@ class ServiceItemFactory(DjangoModelFactory):
         model = ServiceItem
 
     department = factory.SubFactory(DepartmentFactory)
-    basic_code = factory.Sequence(lambda n: f"11100000000000{n:06d}")
+    basic_code = factory.Sequence(lambda n: f"1199{n:08d}")  # matches ITEM_BASIC_CODE_PATTERN's default
     implementation_code = factory.Sequence(lambda n: f"11990123MB0000001A{n:06d}")
 
 
@@ -103,8 +113,11 @@ class ServiceItemVersionFactory(DjangoModelFactory):
 
 
 class PublishedVersionFactory(ServiceItemVersionFactory):
-    """A version published in catalog version 1 and made its item's current one."""
+    """A version published in catalog version 1 (by a published change request) and made its item's current one."""
 
+    change_request = factory.SubFactory(
+        ChangeRequestFactory, department=factory.SelfAttribute("..service_item.department"), status=ChangeRequestStatus.PUBLISHED
+    )
     state = EntryState.PUBLISHED
     valid_from = 1
 

@@ -8,7 +8,7 @@ from onewindow.catalog.models import ChangeRequest, ServiceItem
 from onewindow.catalog.selectors import change_request_diff
 from onewindow.catalog.services import change_request_publish, change_request_save_draft, change_request_submit
 from onewindow.catalog.tests.documents import item_document
-from onewindow.catalog.tests.test_excel_support import (  # noqa: F401
+from onewindow.catalog.tests.test_excel_support import (
     CLINIC_CODE,
     FOOD_CODE,
     FORMULA_TEXT,
@@ -16,9 +16,9 @@ from onewindow.catalog.tests.test_excel_support import (  # noqa: F401
     copy_entry,
     drop_entry,
     food_item,
-    full_catalog,
     load,
     publish,
+    publish_full_catalog,
     row_of,
     save,
     set_cell,
@@ -26,6 +26,12 @@ from onewindow.catalog.tests.test_excel_support import (  # noqa: F401
 from onewindow.common.errors import NotFound
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def full_catalog(county, department, other_department, list_manager, second_list_manager):
+    return publish_full_catalog(county, department, list_manager, second_list_manager)
+
 
 LISTS = ["service", "power", "fee", "intermediary", "duty_boundary"]
 
@@ -62,8 +68,10 @@ def test_workbook_layout_is_the_county_layout(full_catalog, county):
     assert items.cell(food, column_of(items, "网上办理深度")).value == "网上受理"
     assert items.cell(food, column_of(items, "主题")).value == "kaiban-qiye\ncanyin"
     materials = workbook["申请材料"]
-    assert [c.value for c in materials[2]] == ["实施编码", "材料代码", "适用情形代码", "材料名称", "材料形式", "份数", "必要性", "来源渠道", "证照类型", "材料要求"]
-    assert [c.value for c in materials[4]][:9] == [FOOD_CODE, "M02", "S01", "营业执照", "电子材料", 0, "可告知承诺", "政府部门核发", "business-license"]
+    headers = ["实施编码", "材料代码", "适用情形代码", "材料名称", "材料形式", "份数", "必要性", "来源渠道", "证照类型", "材料要求"]
+    assert [c.value for c in materials[2]] == headers
+    business_license = [FOOD_CODE, "M02", "S01", "营业执照", "电子材料", 0, "可告知承诺", "政府部门核发", "business-license"]
+    assert [c.value for c in materials[4]][:9] == business_license
     assert materials.max_row == 2 + 3 + 2  # one row per material of both items
     stages = workbook["办理环节"]
     assert stages.cell(4, column_of(stages, "会签机构")).value == "食品经营许可科\n综合科"
@@ -152,7 +160,8 @@ def test_new_and_changed_entries_make_a_take_over(full_catalog, county, list_man
 
 
 def test_an_old_version_can_be_exported(full_catalog, county, list_manager, second_list_manager):
-    publish(list_manager, second_list_manager, county, "service", [item_document(implementation_code="11990123MB00000010005", name="新事项")])
+    new_item = item_document(implementation_code="11990123MB00000010005", name="新事项")
+    publish(list_manager, second_list_manager, county, "service", [new_item])
     old = load(export_workbook(region=county, list_kind="service", version_number=5))["事项"]
     new = load(export_workbook(region=county, list_kind="service"))["事项"]
     assert old["A1"].value.endswith("(第5版)") and new["A1"].value.endswith("(第6版)")
@@ -167,9 +176,7 @@ def test_a_stale_workbook_cannot_undo_later_changes(full_catalog, county, list_m
     publish_adjust(list_manager, second_list_manager, county, food_item() | {"promised_limit_days": 9})
     requests = ChangeRequest.objects.count()
     result = run_import(list_manager, county, stale)
-    assert [str(p) for p in result.problems] == [
-        "事项 第3行:该条目在第5版之后已有变更,请重新导出现行清单,在其基础上修改后再导入。"
-    ]
+    assert [str(p) for p in result.problems] == ["事项 第3行:该条目在第5版之后已有变更,请重新导出现行清单,在其基础上修改后再导入。"]
     assert ChangeRequest.objects.count() == requests
     # Entries untouched since the export may still be changed from it.
     untouched = set_cell(stale, "事项", "实施编码", FOOD_CODE, "承诺办结时限(工作日)", 9)

@@ -1,13 +1,12 @@
 """A published catalog using every feature of every list, and workbook helpers, for the Excel tests.
 
-Import the fixtures into a test module: `from onewindow.catalog.tests.test_excel_support import full_catalog  # noqa: F401`.
+Each test module wraps `publish_full_catalog` in its own `full_catalog` fixture.
 """
 
 import io
 from typing import Any
 
 import openpyxl
-import pytest
 
 from onewindow.catalog.services import change_request_create, change_request_publish, change_request_save_draft, change_request_submit
 from onewindow.catalog.tests.documents import item_document, power_document
@@ -134,9 +133,10 @@ def clinic_item() -> dict[str, Any]:
     )
 
 
-@pytest.fixture
-def full_catalog(county, department, other_department, list_manager, second_list_manager):
-    """Every list of the county published, with every feature in use (catalog versions 1–5)."""
+def publish_full_catalog(county: Any, department: Any, list_manager: Any, second_list_manager: Any) -> dict[str, list[dict[str, Any]]]:
+    """Every list of the county published, with every feature in use (catalog versions 1–5).
+
+    Needs the departments 市场监督管理局 (`department`) and 卫生健康局 (the `other_department` fixture)."""
     for name in ("行政审批科", "食品经营许可科", "综合科"):
         UnitFactory(department=department, name=name)
     LicenseType.objects.create(code="business-license", name="营业执照", holder_kind="enterprise", issuing_department=department)

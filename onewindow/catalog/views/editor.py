@@ -33,6 +33,7 @@ from onewindow.catalog.editor import (
     new_row,
     page_parts,
     place_problems,
+    refreshed_document,
     row_view,
 )
 from onewindow.catalog.models import ChangeRequest
@@ -77,7 +78,7 @@ def editor_item(request: HttpRequest, change_request: ChangeRequest, code: str |
     entry_forms = bind_forms(request.POST, context)
     if "_refresh" in request.POST:
         # Re-offer units, powers and situations after the department or the situations changed, saving nothing.
-        document = document_from_forms(entry_forms, keep_hidden_rows=True)
+        document = refreshed_document(entry_forms)
         return _render(request, context, forms_from_document(document, context), partial=bool(request.htmx))  # type: ignore[attr-defined]
     return _save(request, context, entry_forms)
 
@@ -116,7 +117,7 @@ def editor_row(request: HttpRequest, change_request: ChangeRequest, section: str
     form, index = new_row(context, part, request.GET)
     first = next(name for name in form.fields if name not in part.form.auto_fields)
     form.fields[first].widget.attrs["autofocus"] = True
-    context_data = {"change_request": change_request, "section": part, "row": row_view(form, index), "total": index + 1}
+    context_data = {"change_request": change_request, "section": part, "row": row_view(part, form, index), "total": index + 1}
     return render(request, "catalog/editor/_row_added.html", context_data)
 
 

@@ -109,7 +109,7 @@ def excel_import(request: HttpRequest) -> HttpResponse:
         try:
             result = import_workbook(
                 actor=request.user,
-                region=form.import_region(),
+                region=data["region"],
                 list_kind=data["list_kind"],
                 data=data["file"].read(),
                 department=data.get("department"),

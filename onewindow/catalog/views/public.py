@@ -12,9 +12,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.html import conditional_escape
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, quote_etag
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
@@ -68,7 +68,7 @@ def items(request: HttpRequest) -> HttpResponse:
     region = public.public_region()
     context: dict[str, Any] = {
         "query": normalize_query(request.GET.get("q", "")),
-        "departments": [d for d in public.departments_with_counts(region) if d.item_count],
+        "departments": public.departments_with_counts(region, only_with_items=True),
         "themes": list(public.themes_with_counts(region)),
         "categories": PowerCategory.choices,
         "audiences": [(a.value, a.label) for a in public.AUDIENCES],
@@ -141,7 +141,7 @@ def department_items(request: HttpRequest, pk: int) -> HttpResponse:
         department = public.find_department(None, pk)
     except InvalidInput:
         raise Http404 from None
-    rows = public.browse_items(public.ItemFilters(department=department)).order_by("category", "name", "item_code", "id")
+    rows = public.browse_items(public.ItemFilters(department=department), first_by=("category",))
     page = Paginator(rows, DEPARTMENT_PAGE_SIZE).get_page(_page_number(request))
     context = {"department": department, "pager": page, "rows": [_browse_row(v) for v in page.object_list], "total": page.paginator.count}
     return render(request, "catalog/public/department_items.html", context)

@@ -24,6 +24,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from onewindow.accounts.access import access_of, jurisdiction_q
 from onewindow.accounts.choices import Role
@@ -141,6 +142,7 @@ def _page(request: HttpRequest, queryset: Any, ordering: tuple[str, ...]) -> Pag
 
 @catalog_page(may_open_change_requests)
 @require_GET
+@vary_on_headers("HX-Request")
 def cr_list(request: HttpRequest) -> HttpResponse:
     """The change requests the user may see, newest first, filtered by status, list and kind."""
     form = ChangeRequestFilterForm(request.GET or None)
@@ -149,7 +151,9 @@ def cr_list(request: HttpRequest) -> HttpResponse:
         filters = {name: value for name, value in form.cleaned_data.items() if value}
         rows = rows.filter(**filters)
     context = {"form": form, "page": _page(request, rows, ("-created_at", "-id"))}
-    template = "catalog/workbench/_cr_table.html" if getattr(request, "htmx", False) else "catalog/workbench/cr_list.html"
+    htmx = getattr(request, "htmx", None)
+    partial = htmx is not None and bool(htmx) and not htmx.history_restore_request  # a restored history entry needs the whole page
+    template = "catalog/workbench/_cr_table.html" if partial else "catalog/workbench/cr_list.html"
     return render(request, template, context)
 
 
@@ -167,10 +171,11 @@ def _request_region(data: dict[str, Any], regions: list[Region]) -> Region:
     if data.get("region"):
         return data["region"]
     department = data.get("department")
-    if regions:
-        fitting = [region for region in regions if department is None or region.contains(department.region)]
-        return (fitting or regions)[0]
-    return department.region
+    fitting = [region for region in regions if department is None or region.contains(department.region)]
+    if fitting:
+        return fitting[0]
+    # A department admin's request belongs to the department's region (the form requires one of them).
+    return department.region if department is not None else regions[0]
 
 
 @catalog_page(may_open_change_requests)
@@ -252,7 +257,7 @@ def _editor_url(**kwargs: Any) -> str | None:
 def _draft_entries(change_request: ChangeRequest, editable: bool) -> list[DraftEntry]:
     spec = spec_for(change_request.list_kind)
     code_path, name_field = ENTRY_CODE[spec.kind], ENTRY_NAME.get(spec.kind, "name")
-    rows = spec.version.objects.filter(change_request=change_request, state=EntryState.DRAFT).order_by("pk")
+    rows = spec.version._default_manager.filter(change_request=change_request, state=EntryState.DRAFT).order_by("pk")
     entries = []
     for row in rows.values("pk", "is_cancellation", "base_version_id", code_path, name_field):
         change = "cancelled" if row["is_cancellation"] else "changed" if row["base_version_id"] else "new"
@@ -261,11 +266,10 @@ def _draft_entries(change_request: ChangeRequest, editable: bool) -> list[DraftE
     return entries
 
 
-def _request_diffs(change_request: ChangeRequest) -> list[selectors.EntryDiff]:
+def _request_diffs(change_request: ChangeRequest, version: CatalogVersion | None) -> list[selectors.EntryDiff]:
     """Drafts against the current rows; once published, the version the request became."""
     if change_request.status != ChangeRequestStatus.PUBLISHED:
         return selectors.change_request_diff(change_request=change_request)
-    version = CatalogVersion.objects.filter(change_request=change_request).first()
     if version is None:
         return []
     return selectors.version_diff(
@@ -275,14 +279,15 @@ def _request_diffs(change_request: ChangeRequest) -> list[selectors.EntryDiff]:
 
 def _render_detail(request: HttpRequest, change_request: ChangeRequest, *, status: int = 200, **forms: Any) -> HttpResponse:
     actions = _actions(request.user, change_request)
+    version = CatalogVersion.objects.filter(change_request=change_request).first()
     context = {
         "kept_comment": _kept_comment(forms, actions),
         "cr": change_request,
         "actions": actions,
         "entries": _draft_entries(change_request, actions.editable),
-        "diffs": present_diffs(_request_diffs(change_request)),
+        "diffs": present_diffs(_request_diffs(change_request, version)),
         "trail": object_trail(user=request.user, obj=change_request),
-        "version": CatalogVersion.objects.filter(change_request=change_request).first(),
+        "version": version,
         "new_entry_url": _editor_url(cr_pk=change_request.pk) if actions.editable else None,
         "return_form": forms.get("return_form") or ReturnForm(),
         "publish_form": forms.get("publish_form") or PublishForm(),
@@ -315,17 +320,20 @@ def _error_text(error: DomainError) -> str:
     return error.message
 
 
-def _perform(request: HttpRequest, pk: int, action: Callable[[ChangeRequest], Any], success: str, **forms: Any) -> HttpResponse:
-    """Run `action` on the request; on success back to its page, else the page with the message
-    and the forms as typed (the request re-read, as someone else may have changed it)."""
+def _perform(
+    request: HttpRequest, pk: int, action: Callable[[ChangeRequest], Any], success: str | Callable[[Any], str], **forms: Any
+) -> HttpResponse:
+    """Run `action` on the request; on success back to its page with `success` (a text, or made
+    from what the action returned), else the page with the message and the forms as typed (the
+    request re-read, as someone else may have changed it)."""
     change_request = selectors.change_request_get(user=request.user, pk=pk)
     try:
-        action(change_request)
+        result = action(change_request)
     except (InvalidInput, Forbidden, Conflict) as error:
         messages.error(request, _error_text(error))
         fresh = selectors.change_request_get(user=request.user, pk=pk)
         return _render_detail(request, fresh, status=ERROR_STATUS[type(error)], **forms)
-    messages.success(request, success)
+    messages.success(request, success(result) if callable(success) else success)
     return redirect("catalog:cr_detail", pk=pk)
 
 
@@ -370,15 +378,13 @@ def cr_publish(request: HttpRequest, pk: int) -> HttpResponse:
     """A list manager (not the drafter) publishes the request as the region's next version."""
     form = PublishForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
-    published: list[CatalogVersion] = []
-
-    def publish(change_request: ChangeRequest) -> None:
-        published.append(services.change_request_publish(actor=request.user, change_request=change_request, comment=comment))
-
-    response = _perform(request, pk, publish, _("变更申请已发布。"), publish_form=form)
-    if published:
-        messages.info(request, _("已生成清单第%(n)d版。") % {"n": published[0].number})
-    return response
+    return _perform(
+        request,
+        pk,
+        lambda cr: services.change_request_publish(actor=request.user, change_request=cr, comment=comment),
+        lambda version: _("变更申请已发布,生成清单第%(n)d版。") % {"n": version.number},
+        publish_form=form,
+    )
 
 
 @catalog_page(may_open_change_requests)
@@ -474,6 +480,11 @@ class EntryView:
     status: str  # added | removed | changed
     lines: list[DiffLine]
 
+    @property
+    def marks_lines(self) -> bool:
+        """Only a changed entry marks its values as deleted/inserted; a whole entry is one or the other."""
+        return self.status == "changed"
+
 
 def _model_field(model: type[Model] | None, name: str) -> Any:
     if model is None:
@@ -501,7 +512,7 @@ def _text(models: tuple[type[Model] | None, ...], name: str, value: Any) -> str:
     choices = KEY_CHOICES.get(name)
     if choices is None:
         found = next((f for f in (_model_field(m, name) for m in models) if f is not None), None)
-        choices = dict(found.flatchoices) if getattr(found, "choices", None) else {}
+        choices = dict(found.flatchoices) if found is not None and getattr(found, "choices", None) else {}
     if value in choices:
         return str(choices[value])
     return str(value) if value != "" else _("(空)")
@@ -600,7 +611,7 @@ def version_diff(request: HttpRequest) -> HttpResponse:
         diffs = selectors.version_diff(region=region, old_number=data["from"], new_number=data["to"], list_kind=data["list"] or None)
         entries = present_diffs(diffs)
     context = {"regions": regions, "region": region, "form": form, "latest": latest, "entries": entries, "compared": compared}
-    return render(request, "catalog/workbench/version_diff.html", context, status=400 if form.errors else 200)
+    return render(request, "catalog/workbench/version_diff.html", context, status=400 if latest and form.errors else 200)
 
 
 # Themes and synonyms -----------------------------------------------------------------------------
@@ -659,7 +670,8 @@ def synonym_list(request: HttpRequest) -> HttpResponse:
     rows = Synonym.objects.filter(region=region).prefetch_related(
         Prefetch("items", queryset=ServiceItem.objects.select_related("current").order_by("implementation_code"))
     )
-    editing = rows.filter(pk=request.GET.get("edit")).first() if request.GET.get("edit", "").isdigit() else None
+    edit = request.GET.get("edit", "")
+    editing = rows.filter(pk=int(edit)).first() if edit.isdigit() else None
     initial = {"phrase": editing.phrase, "item_codes": " ".join(i.implementation_code for i in editing.items.all())} if editing else None
     form = SynonymForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -702,8 +714,8 @@ def metrics(request: HttpRequest) -> HttpResponse:
     regions = _user_regions(request.user, {Role.LIST_MANAGER, Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN})
     region = _chosen_region(request, regions)
     allowed = metrics_departments(user=request.user, region=region)
-    choices = allowed if allowed is not None else Department.objects.filter(region__code__startswith=region.prefix, is_active=True)
-    choices = list(choices.order_by("sort_order", "id"))
+    offered = allowed if allowed is not None else Department.objects.filter(region__code__startswith=region.prefix, is_active=True)
+    choices = list(offered.order_by("sort_order", "id"))
     department = next((d for d in choices if str(d.pk) == request.GET.get("department")), None)
     figures = catalog_metrics(user=request.user, region=region, department=department)
     context = {

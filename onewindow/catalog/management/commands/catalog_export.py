@@ -12,12 +12,12 @@ from onewindow.orgs.models import Region
 
 
 class Command(BaseCommand):
-    help = "Write a region's list (current, or as of --version) to an .xlsx file, e.g. --region 990123 --list service -o items.xlsx"
+    help = "Write a region's list (current, or as of --catalog-version) to an .xlsx file, e.g. --region 990123 --list service -o items.xlsx"
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--region", required=True, help="Region code (GB/T 2260), e.g. 990123.")
         parser.add_argument("--list", required=True, choices=ListKind.values, dest="list_kind", help="Which list.")
-        parser.add_argument("--version", type=int, dest="version_number", help="Catalog version number (default: current).")
+        parser.add_argument("--catalog-version", type=int, dest="version_number", help="Catalog version number (default: current).")
         parser.add_argument("-o", "--output", required=True, help="The .xlsx file to write.")
 
     def handle(self, *args: Any, **options: Any) -> None:

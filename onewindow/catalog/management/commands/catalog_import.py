@@ -15,7 +15,8 @@ from onewindow.orgs.models import Department, Region
 class Command(BaseCommand):
     help = (
         "Draft the differences between an .xlsx workbook and a region's current list as one change request, acting as --actor "
-        "(all or nothing; problems are printed by sheet, row and column)."
+        "(all or nothing; problems are printed by sheet, row and column). Service items may only name intermediary services "
+        "already published, so load a new region's intermediary list (and publish it) before its service items."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
