@@ -26,6 +26,8 @@ from onewindow.common.errors import Conflict, Forbidden, InvalidInput
 from onewindow.orgs.models import Department, Region
 
 EDITABLE = (ChangeRequestStatus.DRAFT, ChangeRequestStatus.RETURNED)
+# Lists of the whole region (not of one department): only list managers change them.
+REGION_LISTS = (ListKind.INTERMEDIARY, ListKind.DUTY_BOUNDARY)
 
 
 @transaction.atomic
@@ -43,6 +45,8 @@ def change_request_create(
     """Open a change request; reason and legal basis are required (清单调整须有法定依据)."""
     if not can_draft(actor, region=region, department=department):
         raise Forbidden(_("您无权起草该清单的变更。"), code="change_request_forbidden")
+    if list_kind in REGION_LISTS and not can_manage_lists(actor, region):
+        raise Forbidden(_("该清单由清单管理人员统一维护。"), code="change_request_forbidden")
     problems = []
     if list_kind not in ListKind.values:
         problems.append({"field": "list_kind", "message": _("清单类型无效。")})
@@ -76,6 +80,8 @@ def _locked(change_request: ChangeRequest) -> ChangeRequest:
 def _require_editable(actor: Any, change_request: ChangeRequest) -> None:
     if not can_edit_request(actor, change_request):
         raise Forbidden(_("您无权修改该变更申请。"), code="change_request_forbidden")
+    if change_request.list_kind in REGION_LISTS and not can_manage_lists(actor, change_request.region):
+        raise Forbidden(_("该清单由清单管理人员统一维护。"), code="change_request_forbidden")
     if change_request.status not in EDITABLE:
         raise Conflict(_("变更申请已%(s)s,不能再修改。") % {"s": change_request.get_status_display()}, code="change_request_not_editable")
 

@@ -131,6 +131,7 @@ class References:
         self._departments: dict[str, Department] | None = None
         self._units: dict[tuple[int, str], Unit] | None = None
         self._license_types: dict[str, LicenseType] | None = None
+        self._lookups: dict[str, dict[Any, Any]] = {}
 
     @property
     def departments(self) -> dict[str, Department]:
@@ -150,6 +151,26 @@ class References:
         if self._license_types is None:
             self._license_types = {t.code: t for t in LicenseType.objects.filter(is_active=True)}
         return self._license_types
+
+    def find(self, kind: str, key: Any) -> Any:
+        """The catalog object of `kind` ("power", "theme", "intermediary", "fee") with natural key
+        `key`, or None; each key is looked up once per References (an import reuses one)."""
+        from onewindow.catalog.models import FeeEntry, IntermediaryService, PowerItem, Theme
+
+        cache = self._lookups.setdefault(kind, {})
+        if key not in cache:
+            prefix = self.region.prefix
+            if kind == "power":
+                region_id, code = key
+                rows = PowerItem.objects.filter(department__region_id=region_id, code=code)
+            elif kind == "theme":
+                rows = Theme.objects.filter(code=key)
+            elif kind == "intermediary":
+                rows = IntermediaryService.objects.filter(region=self.region, code=key, current__isnull=False)
+            else:
+                rows = FeeEntry.objects.filter(department__region__code__startswith=prefix, code=key)
+            cache[key] = rows.first()
+        return cache[key]
 
     def department(self, reader: Reader, key: str) -> Department | None:
         name = reader.text(key, max_length=100)

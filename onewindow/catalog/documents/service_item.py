@@ -22,7 +22,6 @@ from onewindow.catalog.choices import (
 )
 from onewindow.catalog.documents.base import Problems, Reader, References, basic_code_pattern, check_code, implementation_code_pattern
 from onewindow.catalog.models import (
-    FeeEntry,
     IntermediaryService,
     ItemFee,
     MaterialRequirement,
@@ -94,11 +93,11 @@ def validate_item(doc: Any, refs: References) -> ResolvedItem:
         department=department,  # type: ignore[arg-type]
         basic_code=check_code(r, "basic_code", basic_code_pattern(), label=_("基本编码")),
         implementation_code=check_code(r, "implementation_code", implementation_code_pattern(), label=_("实施编码")),
-        power_item=_power_item(r, department),
+        power_item=_power_item(r, refs, department),
         values=values,
         unit=_unit(r, refs, department, "unit"),
         result_license_type=refs.license_type(r, "result_license_type"),
-        themes=_themes(r),
+        themes=_themes(r, refs),
         intermediaries=_intermediaries(r, refs),
         form_schema=_form_schema(r),
     )
@@ -150,11 +149,11 @@ def _check_limits(r: Reader, v: dict[str, Any]) -> None:
         r.problems.add("visit_reason", _("需要到现场办理的,应说明必须现场办理的原因。"))
 
 
-def _power_item(r: Reader, department: Department | None) -> PowerItem | None:
+def _power_item(r: Reader, refs: References, department: Department | None) -> PowerItem | None:
     code = r.text("power_code", required=False, max_length=64)
     if not code or department is None:
         return None
-    power = PowerItem.objects.filter(department__region=department.region, code=code).first()
+    power = refs.find("power", (department.region_id, code))
     if power is None:
         r.problems.add("power_code", _("权力事项编码“%(c)s”不存在。") % {"c": code})
     return power
@@ -170,9 +169,9 @@ def _unit(r: Reader, refs: References, department: Department | None, key: str) 
     return unit
 
 
-def _themes(r: Reader) -> list[Theme]:
+def _themes(r: Reader, refs: References) -> list[Theme]:
     codes = r.strings("themes")
-    found = {t.code: t for t in Theme.objects.filter(code__in=codes)}
+    found = {code: theme for code in codes if (theme := refs.find("theme", code)) is not None}
     for index, code in enumerate(codes):
         if code not in found:
             r.problems.add(f"themes[{index}]", _("主题“%(c)s”不存在。") % {"c": code})
@@ -182,8 +181,7 @@ def _themes(r: Reader) -> list[Theme]:
 def _intermediaries(r: Reader, refs: References) -> list[IntermediaryService]:
     """Only services in the intermediary catalog may be required: 目录之外无中介服务."""
     codes = r.strings("intermediaries")
-    rows = IntermediaryService.objects.filter(region=refs.region, code__in=codes, current__isnull=False)
-    found = {s.code: s for s in rows}
+    found = {code: service for code in codes if (service := refs.find("intermediary", code)) is not None}
     for index, code in enumerate(codes):
         if code not in found:
             r.problems.add(f"intermediaries[{index}]", _("中介服务“%(c)s”不在中介服务事项清单中(目录之外无中介服务)。") % {"c": code})
@@ -243,8 +241,9 @@ def _materials(r: Reader, refs: References, situation_codes: set[str]) -> list[d
         if situation and situation not in situation_codes:
             r.problems.add(m.path("situation"), _("办事情形“%(c)s”不存在。") % {"c": situation})
         source = m.choice("source", MaterialSource)
+        reported = len(m.problems.items)
         license_type = refs.license_type(m, "license_type")
-        if source == MaterialSource.GOVERNMENT and license_type is None and not m.problems.items:
+        if source == MaterialSource.GOVERNMENT and license_type is None and len(m.problems.items) == reported:
             r.problems.add(m.path("license_type"), _("政府部门核发的材料应指明对应的证照类型。"))
         out.append(
             {
@@ -267,7 +266,7 @@ def _fees(r: Reader, values: dict[str, Any], refs: References) -> list[dict[str,
     for index, raw in enumerate(r.rows("fees")):
         f = Reader(raw, r.problems, f"fees[{index}]")
         code = f.text("fee_code", required=False, max_length=64)
-        entry = FeeEntry.objects.filter(department__region__code__startswith=refs.region.prefix, code=code).first() if code else None
+        entry = refs.find("fee", code) if code else None
         if code and entry is None:
             r.problems.add(f.path("fee_code"), _("收费目录中没有编码为“%(c)s”的收费项目。") % {"c": code})
         out.append(

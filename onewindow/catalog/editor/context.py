@@ -89,7 +89,7 @@ class EditorContext:
         draft = self._draft_rows(self.entry).select_related(*spec.select).prefetch_related(*spec.prefetch).first()
         if draft is not None:
             return spec.read(draft), DRAFT
-        current = spec.version.objects.select_related(*spec.select).prefetch_related(*spec.prefetch).get(pk=self.entry.current_id)  # type: ignore[attr-defined]
+        current = spec.version._default_manager.select_related(*spec.select).prefetch_related(*spec.prefetch).get(pk=self.entry.current_id)  # type: ignore[attr-defined]
         return spec.read(current), CURRENT
 
     def check(self, document: dict[str, Any]) -> None:
@@ -98,6 +98,6 @@ class EditorContext:
 
     def _draft_rows(self, entry: models.Model) -> models.QuerySet:
         spec = self.spec
-        return spec.version.objects.filter(
+        return spec.version._default_manager.filter(
             change_request=self.change_request, state=EntryState.DRAFT, is_cancellation=False, **{spec.identity_field: entry}
         )

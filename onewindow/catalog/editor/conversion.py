@@ -13,7 +13,7 @@ from typing import Any
 from django import forms
 from django.forms import BaseFormSet
 
-from .base import EditorForm
+from .base import EditorForm, RowForm
 from .context import EditorContext
 from .fields import Choices
 from .layouts import Layout, RowSection
@@ -110,7 +110,7 @@ def _kept_forms(formset: BaseFormSet) -> list[Any]:
     return kept
 
 
-def new_row(context: EditorContext, section: RowSection, data: Mapping[str, Any]) -> tuple[forms.Form, int]:
+def new_row(context: EditorContext, section: RowSection, data: Mapping[str, Any]) -> tuple[RowForm, int]:
     """A fresh form for the next row of `section` (index = the formset's posted TOTAL_FORMS).
 
     `data` holds what the page sends along: the section's row count and codes, the situations

@@ -74,7 +74,8 @@ def offer_current_values(form: forms.Form) -> None:
             continue
         value = form[name].value()
         values = value if isinstance(value, list | tuple) else [value]
-        offered = {str(option) for option, _label in field.choices}
+        choices: list[Any] = list(field.choices)  # type: ignore[arg-type]
+        offered = {str(option) for option, _label in choices}
         missing = [str(v) for v in values if v not in (None, "") and str(v) not in offered]
         if missing:
-            field.choices = [*field.choices, *((v, _("%(v)s(不在可选范围内)") % {"v": v}) for v in missing)]
+            field.choices = [*choices, *((v, _("%(v)s(不在可选范围内)") % {"v": v}) for v in missing)]

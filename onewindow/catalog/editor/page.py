@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.forms import BoundField
 
+from .base import RowForm
 from .conversion import EntryForms
 from .layouts import RowSection
 from .problems import is_deleted
@@ -76,7 +77,7 @@ class SectionView:
     include: str  # what the add-row request sends along (see `conversion.new_row`)
 
 
-def row_view(section: RowSection, form: forms.Form, index: int) -> RowView:
+def row_view(section: RowSection, form: RowForm, index: int) -> RowView:
     deleted = is_deleted(form)
     if deleted:
         form.errors.clear()  # a row about to be deleted is not checked, so it shows no errors

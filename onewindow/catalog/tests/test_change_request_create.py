@@ -54,3 +54,10 @@ def test_admin_of_another_department_is_forbidden(county, department, other_depa
 def test_reviewer_is_forbidden(county, department, reviewer):
     with pytest.raises(Forbidden):
         create(reviewer, county, department)
+
+
+@pytest.mark.parametrize("list_kind", ["intermediary", "duty_boundary"])
+def test_region_wide_lists_are_kept_by_list_managers_only(county, department, department_admin, list_manager, list_kind):
+    with pytest.raises(Forbidden):
+        create(department_admin, county, department, list_kind=list_kind)
+    assert create(list_manager, county, None, list_kind=list_kind).list_kind == list_kind

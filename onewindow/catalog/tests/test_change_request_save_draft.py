@@ -121,3 +121,11 @@ def test_admin_of_another_department_cannot_edit_the_request(request_, other_dep
     with pytest.raises(Forbidden):
         change_request_save_draft(actor=other_department_admin, change_request=request_, document=item_document())
     assert ChangeRequest.objects.get().status == "draft"
+
+
+def test_government_material_without_license_type_is_reported_even_with_other_problems(request_, department_admin):
+    doc = item_document(name="")
+    doc["materials"][0]["source"] = "government"
+    with pytest.raises(InvalidInput) as caught:
+        change_request_save_draft(actor=department_admin, change_request=request_, document=doc)
+    assert {"name", "materials[0].license_type"} <= problem_fields(caught)

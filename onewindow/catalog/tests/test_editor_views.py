@@ -135,8 +135,8 @@ def test_the_department_admin_of_the_request_opens_a_new_entry(client, request_,
     response = client.get(new_url(request_))
     assert response.status_code == 200
     page = response.content.decode()
-    titles = ("基本信息", "受理条件与依据", "时限与办理方式", "地点与联系方式", "结果")
-    titles += ("办事情形", "申请材料", "收费项目", "办理环节", "申请表单字段")
+    titles = ["基本信息", "受理条件与依据", "时限与办理方式", "地点与联系方式", "结果"]
+    titles += ["办事情形", "申请材料", "收费项目", "办理环节", "申请表单字段"]
     for title in titles:
         assert f">{title}</h2>" in page
     values = form_values(response)
@@ -192,6 +192,7 @@ def test_posting_a_full_new_item_saves_a_draft_with_all_its_rows(client, request
     client.force_login(department_admin)
     response = client.post(new_url(request_), data_for(full_item_document(), request_))
     assert response.status_code == 302
+    assert response.url == reverse("catalog:cr_detail", kwargs={"pk": request_.pk})
     draft = draft_of(request_)
     assert spec_for("service").read(draft) == full_item_document()
     assert (draft.situations.count(), draft.materials.count(), draft.fees.count(), draft.stages.count()) == (2, 3, 1, 5)
@@ -214,7 +215,7 @@ def test_a_power_entry_is_saved_from_its_page(client, county, department, depart
         assert f">{title}</h2>" in page
     response = client.post(new_url(change_request), data_for(power_document(), change_request))
     assert response.status_code == 302
-    row = spec_for("power").version.objects.get(change_request=change_request)
+    row = spec_for("power").version._default_manager.get(change_request=change_request)
     assert spec_for("power").read(row) == power_document()
 
 
@@ -352,12 +353,26 @@ def test_a_region_wide_request_lets_the_list_manager_choose_the_department(clien
     assert not ServiceItem.objects.exists()  # refreshing saves nothing
 
 
+def test_refreshing_offers_new_situations_to_the_materials(client, request_, department_admin):
+    client.force_login(department_admin)
+    data = data_for(item_document(), request_)
+    data |= {"situations-TOTAL_FORMS": "3", "situations-2-code": "S03", "situations-2-name": "注销", "_refresh": "1"}
+    response = client.post(new_url(request_), data)  # the button works without htmx too: the whole page comes back
+    page = response.content.decode()
+    assert response.status_code == 200 and "<html" in page
+    assert '<option value="S03">S03 注销</option>' in page
+    assert form_values(response)["situations-2-name"] == ["注销"]
+    assert 'role="alert"' not in page  # nothing was checked or saved
+    assert not ServiceItem.objects.exists()
+
+
 def test_choosing_to_charge_shows_the_fee_rows(client, request_, department_admin):
     client.force_login(department_admin)
     assert '<div id="rows-fees" hidden>' in client.get(new_url(request_)).content.decode()
     data = data_for(item_document(), request_) | {"is_free": "False", "_refresh": "1"}
     response = client.post(new_url(request_), data, headers={"HX-Request": "true"})
     assert '<div id="rows-fees">' in response.content.decode()
+    assert form_values(response)["fees-TOTAL_FORMS"] == ["1"]  # a fee row to fill in
 
 
 def test_a_new_material_row_comes_with_the_next_index_code_and_the_situations_on_the_page(client, request_, department_admin):
@@ -403,3 +418,20 @@ def test_no_rows_are_added_to_a_submitted_request(client, request_, department_a
     assert request_.status == ChangeRequestStatus.SUBMITTED
     client.force_login(department_admin)
     assert client.get(reverse("catalog:editor_row", args=[request_.pk, "materials"])).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("list_kind", "titles"),
+    [
+        ("fee", ["收费项目", "依据与备注"]),
+        ("intermediary", ["中介服务事项", "设定依据"]),
+        ("duty_boundary", ["职责事项", "牵头部门职责与依据", "配合部门职责"]),
+    ],
+)
+def test_the_other_lists_have_their_editor(client, county, department, list_manager, list_kind, titles):
+    change_request = make_request(county, None, list_manager, list_kind=list_kind)
+    client.force_login(list_manager)
+    response = client.get(new_url(change_request))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert all(f">{title}</h2>" in page for title in titles)
