@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from onewindow.accounts.access import reaches_department, reaches_region
+from onewindow.accounts.access import access_of, reaches_department, reaches_region
 from onewindow.accounts.choices import Role
 from onewindow.catalog.models import ChangeRequest
 
@@ -25,3 +25,26 @@ def can_edit_request(user: Any, change_request: ChangeRequest) -> bool:
 
 def can_see_request(user: Any, change_request: ChangeRequest) -> bool:
     return can_edit_request(user, change_request)
+
+
+# Page-level checks (which workbench pages a user may open; objects are checked again inside).
+
+
+def may_open_change_requests(user: Any) -> bool:
+    """List managers review every request of their regions; department admins draft their own."""
+    return access_of(user).has(Role.LIST_MANAGER, Role.DEPARTMENT_ADMIN)
+
+
+def may_maintain_reference_data(user: Any) -> bool:
+    """Themes and synonyms are kept by list managers."""
+    return access_of(user).has(Role.LIST_MANAGER)
+
+
+def may_export(user: Any) -> bool:
+    """The lists are public data: every staff member may download them."""
+    return access_of(user).is_staff_member
+
+
+def may_import(user: Any) -> bool:
+    """List managers import any list of their regions; department admins their department's entries."""
+    return access_of(user).has(Role.LIST_MANAGER, Role.DEPARTMENT_ADMIN)

@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 
 from onewindow.audit.services import audit_record, audit_snapshot
 from onewindow.catalog import search
-from onewindow.catalog.search import normalize_query
 from onewindow.catalog.choices import CHANGE_REQUEST_TRANSITIONS, ChangeKind, ChangeRequestStatus, EntryState, ListKind
 from onewindow.catalog.documents.base import References
 from onewindow.catalog.documents.registry import ListSpec, spec_for
 from onewindow.catalog.models import CatalogVersion, ChangeRequest, PowerItem
 from onewindow.catalog.permissions import can_draft, can_edit_request, can_manage_lists
+from onewindow.catalog.search import normalize_query
 from onewindow.common import time
 from onewindow.common.errors import Conflict, Forbidden, InvalidInput
 from onewindow.orgs.models import Department, Region

@@ -277,14 +277,13 @@ def _pk(obj: models.Model | None) -> int | None:
 
 Step = Callable[[DemoLoad], None]
 
+
 # In dependency order; later apps append theirs (catalog after orgs, cases after catalog …).
 def load_catalog(load: DemoLoad) -> None:
     """The county's published lists and their version history (see `onewindow.catalog.demo`)."""
     from onewindow.catalog.demo import load_catalog as publish_lists
 
-    published = publish_lists(
-        region=load.regions[COUNTY_CODE], drafter=load.users["demo-admin"], publisher=load.users["demo-listadmin"]
-    )
+    published = publish_lists(region=load.regions[COUNTY_CODE], drafter=load.users["demo-admin"], publisher=load.users["demo-listadmin"])
     load.count("清单版本", "created" if published else "unchanged")
 
 

@@ -17,7 +17,7 @@ from onewindow.accounts.access import access_of
 from onewindow.accounts.choices import Role
 from onewindow.audit.permissions import can_read_trail
 from onewindow.catalog.metrics import can_view_metrics
-from onewindow.catalog.views.workbench import may_maintain_reference_data, may_open_change_requests
+from onewindow.catalog.permissions import may_export, may_import, may_maintain_reference_data, may_open_change_requests
 from onewindow.workdays.permissions import can_enter_schedule
 
 
@@ -51,6 +51,8 @@ CATALOG_VERSIONS = Page(_("清单版本"), "catalog:versions", is_staff_member)
 CATALOG_METRICS = Page(_("清单指标"), "catalog:metrics", can_view_metrics)
 CATALOG_THEMES = Page(_("事项主题"), "catalog:theme_list", may_maintain_reference_data)
 CATALOG_SYNONYMS = Page(_("搜索同义词"), "catalog:synonym_list", may_maintain_reference_data)
+CATALOG_EXPORT = Page(_("导出清单Excel"), "catalog:excel_export", may_export)
+CATALOG_IMPORT = Page(_("导入清单Excel"), "catalog:excel_import", may_import)
 ORGS = Page(_("组织机构"), "orgs:index", is_staff_member)
 AUDIT = Page(_("审计日志"), "audit:index", can_read_trail)
 WORKDAYS = Page(_("工作日历"), "workdays:index", can_enter_schedule)
@@ -65,6 +67,8 @@ PAGES: tuple[Page, ...] = (
     CATALOG_METRICS,
     CATALOG_THEMES,
     CATALOG_SYNONYMS,
+    CATALOG_EXPORT,
+    CATALOG_IMPORT,
     ORGS,
     AUDIT,
     WORKDAYS,

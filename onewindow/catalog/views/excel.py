@@ -18,26 +18,15 @@ from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
-from onewindow.accounts.access import access_of
-from onewindow.accounts.choices import Role
 from onewindow.catalog.choices import ListKind
 from onewindow.catalog.excel import XLSX_CONTENT_TYPE, export_workbook, import_workbook, workbook_title
 from onewindow.catalog.excel.forms import ExportForm, ImportForm, user_regions
 from onewindow.catalog.models import CatalogVersion
+from onewindow.catalog.permissions import may_export, may_import
 from onewindow.common.errors import DomainError, NotFound
 from onewindow.orgs.models import Region
 
 View = Callable[..., HttpResponse]
-
-
-def may_export(user: Any) -> bool:
-    """The lists are public data: every staff member may download them."""
-    return access_of(user).is_staff_member
-
-
-def may_import(user: Any) -> bool:
-    """List managers import any list of their regions; department admins their department's entries."""
-    return access_of(user).has(Role.LIST_MANAGER, Role.DEPARTMENT_ADMIN)
 
 
 def _allowed(check: Callable[[Any], bool]) -> Callable[[View], View]:

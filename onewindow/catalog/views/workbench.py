@@ -58,23 +58,13 @@ from onewindow.catalog.models import (
     Synonym,
     Theme,
 )
-from onewindow.catalog.permissions import can_edit_request, can_manage_lists
+from onewindow.catalog.permissions import can_edit_request, can_manage_lists, may_maintain_reference_data, may_open_change_requests
 from onewindow.common.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
 from onewindow.common.pagination import Page, paginate
 from onewindow.orgs.choices import RegionLevel
 from onewindow.orgs.models import Department, Region
 
 View = Callable[..., HttpResponse]
-
-
-def may_open_change_requests(user: Any) -> bool:
-    """List managers review every request of their regions; department admins draft their own."""
-    return access_of(user).has(Role.LIST_MANAGER, Role.DEPARTMENT_ADMIN)
-
-
-def may_maintain_reference_data(user: Any) -> bool:
-    """Themes and synonyms are kept by list managers."""
-    return access_of(user).has(Role.LIST_MANAGER)
 
 
 def is_staff_member(user: Any) -> bool:

@@ -189,7 +189,8 @@ def test_reviewer_navigation(client, reviewer):
 
     links = _nav_links(client.get(HOME))
 
-    assert links == [reverse(name) for name in ("workbench:home", "orgs:index", "accounts:tokens", "accounts:profile")]
+    expected = ("workbench:home", "catalog:versions", "catalog:excel_export", "orgs:index", "accounts:tokens", "accounts:profile")
+    assert links == [reverse(name) for name in expected]
 
 
 def test_system_admin_navigation_adds_audit_and_calendar(client, system_admin):
