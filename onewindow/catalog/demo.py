@@ -17,6 +17,34 @@ from onewindow.orgs.models import Department, Region
 INITIAL_BASIS = "《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》(国发〔2018〕27号);《示范省政务服务事项清单管理办法》"
 
 
+# What citizens type at the search box (群众说法) → the items they mean, by item name.
+SYNONYMS: dict[str, list[str]] = {
+    "开饭店": ["食品经营许可", "个体工商户设立登记"],
+    "开餐馆": ["食品经营许可", "个体工商户设立登记"],
+    "开小卖部": ["食品经营许可", "个体工商户设立登记"],
+    "办身份证": ["居民身份证申领"],
+    "补办身份证": ["居民身份证申领", "临时居民身份证申领"],
+    "办护照": ["普通护照签发"],
+    "出国": ["普通护照签发"],
+    "办社保卡": ["社会保障卡申领"],
+    "领结婚证": ["内地居民结婚登记"],
+    "迁户口": ["户口迁移登记"],
+    "开药店": ["药品零售企业许可"],
+    "开诊所": ["医疗机构执业登记"],
+    "开理发店": ["公共场所卫生许可", "个体工商户设立登记"],
+    "失业金": ["失业保险金申领"],
+    "盖房子": ["建筑工程施工许可"],
+}
+
+
+def load_synonyms(*, region: Region, actor: Any) -> None:
+    from onewindow.catalog.selectors import current_items
+
+    codes = dict(current_items(region=region).values_list("name", "service_item__implementation_code"))
+    for phrase, names in SYNONYMS.items():
+        services.synonym_save(actor=actor, region=region, phrase=phrase, item_codes=[codes[name] for name in names if name in codes])
+
+
 def load_catalog(*, region: Region, drafter: Any, publisher: Any) -> int:
     """Publish the demo lists of `region`; returns the number of versions published (0 if done before)."""
     from onewindow.catalog import demo_data
@@ -42,6 +70,7 @@ def load_catalog(*, region: Region, drafter: Any, publisher: Any) -> int:
     for change in demo_data.CHANGE_HISTORY:
         _apply_change(region, change, departments, drafter, publisher)
         published += 1
+    load_synonyms(region=region, actor=publisher)
     return published
 
 
