@@ -21,7 +21,7 @@ def _task_queue() -> dict[str, object]:
     """The queue's state: reachable, and how many tasks wait and for how long."""
     from django.conf import settings
 
-    backend = settings.TASKS["default"]["BACKEND"]
+    backend = str(settings.TASKS["default"]["BACKEND"])
     if backend != "django_tasks_db.DatabaseBackend":
         return {"ok": True, "backend": backend.rsplit(".", 1)[-1]}
     try:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from onewindow.common.errors import InvalidInput
@@ -160,6 +161,7 @@ class References:
         cache = self._lookups.setdefault(kind, {})
         if key not in cache:
             prefix = self.region.prefix
+            rows: QuerySet[Any]
             if kind == "power":
                 region_id, code = key
                 rows = PowerItem.objects.filter(department__region_id=region_id, code=code)

@@ -31,11 +31,11 @@ class ListSpec:
     """How one list's documents become rows: identity lookup/creation, validation, writing, reading."""
 
     kind: ListKind
-    identity: type[models.Model]
-    version: type[models.Model]
+    identity: Any  # the identity model class (ServiceItem, PowerItem …)
+    version: Any  # the version model class (ServiceItemVersion …)
     identity_field: str  # the version row's FK to its identity
     validate: Callable[[Any, References], Any]
-    write: Callable[..., models.Model]
+    write: Callable[..., Any]
     read: Callable[[Any], dict[str, Any]]
     select: tuple[str, ...]
     prefetch: tuple[str, ...]
@@ -56,7 +56,7 @@ class ListSpec:
             return self.identity.objects.filter(region=region)
         return self.identity.objects.filter(department__region__code__startswith=region.prefix)
 
-    def find(self, region: Region, code: str, department: Any = None) -> models.Model | None:
+    def find(self, region: Region, code: str, department: Any = None) -> Any:
         rows = self.identities(region)
         if self.kind == ListKind.SERVICE:
             return rows.filter(implementation_code=code).first()
@@ -64,7 +64,7 @@ class ListSpec:
             rows = rows.filter(department=department)
         return rows.filter(code=code).first()
 
-    def create_identity(self, region: Region, resolved: Any) -> models.Model:
+    def create_identity(self, region: Region, resolved: Any) -> Any:
         if self.kind == ListKind.SERVICE:
             return ServiceItem.objects.create(
                 department=resolved.department,

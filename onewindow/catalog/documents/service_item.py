@@ -368,11 +368,11 @@ def item_document(version: ServiceItemVersion) -> dict[str, Any]:
         "department": item.department.name,
         "basic_code": item.basic_code,
         "implementation_code": item.implementation_code,
-        "power_code": version.power_item.code if version.power_item_id else "",
+        "power_code": version.power_item.code if version.power_item else "",
     }
     doc.update({name: getattr(version, name) for name in SCALAR_FIELDS})
-    doc["unit"] = version.unit.name if version.unit_id else ""
-    doc["result_license_type"] = version.result_license_type.code if version.result_license_type_id else ""
+    doc["unit"] = version.unit.name if version.unit else ""
+    doc["result_license_type"] = version.result_license_type.code if version.result_license_type else ""
     doc["themes"] = [t.code for t in version.themes.all()]
     doc["intermediaries"] = [s.code for s in version.intermediaries.all()]
     doc["form_schema"] = version.form_schema
@@ -388,7 +388,7 @@ def item_document(version: ServiceItemVersion) -> dict[str, Any]:
             "copies": m.copies,
             "necessity": m.necessity,
             "source": m.source,
-            "license_type": m.license_type.code if m.license_type_id else "",
+            "license_type": m.license_type.code if m.license_type else "",
             "requirements": m.requirements,
         }
         for m in version.materials.all()
@@ -399,7 +399,7 @@ def item_document(version: ServiceItemVersion) -> dict[str, Any]:
             "standard": f.standard,
             "basis": f.basis,
             "reducible": f.reducible,
-            "fee_code": f.fee_entry.code if f.fee_entry_id else "",
+            "fee_code": f.fee_entry.code if f.fee_entry else "",
         }
         for f in version.fees.all()
     ]
@@ -409,7 +409,7 @@ def item_document(version: ServiceItemVersion) -> dict[str, Any]:
             "kind": s.kind,
             "name": s.name,
             "role": s.role,
-            "unit": s.unit.name if s.unit_id else "",
+            "unit": s.unit.name if s.unit else "",
             "days": s.days,
             "countersign_units": [u.name for u in s.countersign_units.all()],
             "special_procedure": s.special_procedure,
