@@ -102,8 +102,10 @@ def change_request_save_draft(*, actor: Any, change_request: ChangeRequest, docu
     _check_identity_unchanged(spec, identity, resolved)
     if identity is None:
         identity = spec.create_identity(change_request.region, resolved)
+    files = _material_files(spec, change_request, identity)
     _drop_drafts(spec, change_request, identity)
     version = spec.write(resolved, **{"change_request": change_request}, **_entry_kwarg(spec, identity))
+    _restore_material_files(version, files)
     version.base_version_id = identity.current_id
     version.save(update_fields=["base_version_id"])
     audit_record(
@@ -113,6 +115,23 @@ def change_request_save_draft(*, actor: Any, change_request: ChangeRequest, docu
         after={"list": spec.kind, "entry": spec.key(resolved), "version_id": version.pk},
     )
     return version
+
+
+def _material_files(spec: ListSpec, change_request: ChangeRequest, identity: Any) -> dict[str, tuple[str, str]]:
+    """Blank forms and examples by material code, from this request's draft or else the current row:
+    documents carry no files, so a re-saved draft keeps the files already attached."""
+    if spec.kind != ListKind.SERVICE:
+        return {}
+    source = _drafts(spec, change_request).filter(service_item=identity).first() or identity.current
+    if source is None:
+        return {}
+    return {m.code: (m.blank_form.name, m.example.name) for m in source.materials.all() if m.blank_form or m.example}
+
+
+def _restore_material_files(version: Any, files: dict[str, tuple[str, str]]) -> None:
+    for material in version.materials.filter(code__in=list(files)) if files else ():
+        material.blank_form.name, material.example.name = files[material.code]
+        material.save(update_fields=["blank_form", "example"])
 
 
 def _entry_kwarg(spec: ListSpec, identity: Any) -> dict[str, Any]:
@@ -415,3 +434,65 @@ def _full_clean(obj: Any) -> None:
     except ValidationError as error:
         details = [{"field": k, "message": "; ".join(v)} for k, v in error.message_dict.items()]
         raise InvalidInput(details[0]["message"], code="invalid_input", details=details) from None
+
+
+MATERIAL_FILE_SLOTS = {"blank_form": _("空白表格"), "example": _("示例样表")}
+MATERIAL_FILE_KINDS = frozenset({"pdf", "docx", "xlsx", "doc", "xls", "ofd", "png", "jpeg"})
+MATERIAL_FILE_MAX_BYTES = 10 * 1024 * 1024
+
+
+@transaction.atomic
+def material_file_attach(
+    *, actor: Any, change_request: ChangeRequest, version_id: int, material_code: str, slot: str, upload: Any, name: str
+) -> Any:
+    """Attach a blank form (空白表格) or an example (示例样表) to a material of a drafted item.
+
+    The file is checked by content and size before it is stored; it becomes public with the
+    version when the request is published.
+    """
+    from onewindow.catalog.models import MaterialRequirement
+    from onewindow.common.uploads import check_upload
+
+    change_request = _locked(change_request)
+    _require_editable(actor, change_request)
+    if slot not in MATERIAL_FILE_SLOTS:
+        raise InvalidInput(_("附件类型无效。"), code="invalid_file_slot")
+    material = (
+        MaterialRequirement.objects.filter(
+            version_id=version_id, version__change_request=change_request, version__state=EntryState.DRAFT, code=material_code
+        )
+        .select_related("version")
+        .first()
+    )
+    if material is None:
+        raise InvalidInput(_("该变更申请的草稿中没有这项材料。"), code="material_not_found")
+    checked = check_upload(upload, name=name, allowed=MATERIAL_FILE_KINDS, max_bytes=MATERIAL_FILE_MAX_BYTES)
+    before = {slot: getattr(material, slot).name}
+    getattr(material, slot).save(checked.name, upload, save=False)
+    material.save(update_fields=[slot])
+    audit_record(
+        actor=actor,
+        action="catalog.material.attach_file",
+        obj=change_request,
+        before=before,
+        after={slot: getattr(material, slot).name, "material": material_code, "version_id": version_id, "size": checked.size},
+    )
+    return material
+
+
+@transaction.atomic
+def material_file_remove(*, actor: Any, change_request: ChangeRequest, version_id: int, material_code: str, slot: str) -> None:
+    """Detach a blank form or example from a drafted material (the stored file stays for history)."""
+    from onewindow.catalog.models import MaterialRequirement
+
+    change_request = _locked(change_request)
+    _require_editable(actor, change_request)
+    material = MaterialRequirement.objects.filter(
+        version_id=version_id, version__change_request=change_request, version__state=EntryState.DRAFT, code=material_code
+    ).first()
+    if material is None or slot not in MATERIAL_FILE_SLOTS:
+        raise InvalidInput(_("该变更申请的草稿中没有这项材料。"), code="material_not_found")
+    before = {slot: getattr(material, slot).name}
+    setattr(material, slot, "")
+    material.save(update_fields=[slot])
+    audit_record(actor=actor, action="catalog.material.remove_file", obj=change_request, before=before, after={slot: ""})

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from onewindow.catalog.urls import editor, excel, public, workbench
+from onewindow.catalog.urls import editor, excel, files, public, workbench
 
 app_name = "catalog"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("workbench/catalog/", include(workbench.urlpatterns)),
     path("workbench/catalog/", include(editor.urlpatterns)),
     path("workbench/catalog/", include(excel.urlpatterns)),
+    path("workbench/catalog/", include(files.urlpatterns)),
 ]
