@@ -65,7 +65,12 @@ def test_allowed_kinds_are_enforced():
 
 @pytest.mark.parametrize(
     ("raw", "clean"),
-    [("../../etc/passwd.pdf", "passwd.pdf"), ("C:\\Users\\张三\\申请书.PDF", "申请书.pdf"), ("a\x00b\n.pdf", "ab.pdf"), ("营业执照.pdf", "营业执照.pdf")],
+    [
+        ("../../etc/passwd.pdf", "passwd.pdf"),
+        ("C:\\Users\\张三\\申请书.PDF", "申请书.pdf"),
+        ("a\x00b\n.pdf", "ab.pdf"),
+        ("营业执照.pdf", "营业执照.pdf"),
+    ],
 )
 def test_names_lose_their_paths_and_control_characters(raw, clean):
     assert safe_filename(raw) == clean
