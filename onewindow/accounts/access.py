@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
+from typing import Any
 
 from django.db.models import Q
 
@@ -119,3 +120,22 @@ def reaches_region(user: object, region: object, roles: Iterable[Role | str]) ->
         return True
     code = region.code  # type: ignore[attr-defined]
     return any(code.startswith(prefix) for role in roles for prefix in access.region_prefixes.get(role, ()))
+
+
+def regions_of(user: Any, roles: Iterable[str] | None = None) -> list[Any]:
+    """The regions of the user's role assignments (a department role counts its department's region),
+    ordered by code; superusers get every province, city and county."""
+    from onewindow.orgs.choices import RegionLevel
+    from onewindow.orgs.models import Region
+
+    if access_of(user).is_superuser:
+        return list(Region.objects.filter(level__in=(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)).order_by("code"))
+    wanted = set(roles) if roles is not None else None
+    found: dict[int, Any] = {}
+    for assignment in user.role_assignments.select_related("region", "department__region"):
+        if wanted is not None and assignment.role not in wanted:
+            continue
+        region = assignment.region or (assignment.department.region if assignment.department_id else None)
+        if region is not None:
+            found.setdefault(region.pk, region)
+    return sorted(found.values(), key=lambda region: region.code)

@@ -1,41 +1,19 @@
 """Staff pages of the organization structure: the directory, a department, and the forms for
 units (department admins) and windows (system admins)."""
 
-from collections.abc import Callable
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from onewindow.accounts.access import access_of
-from onewindow.common.errors import Conflict, InvalidInput, NotFound
+from onewindow.accounts.decorators import staff_required
+from onewindow.common.errors import Conflict, InvalidInput
 from onewindow.orgs import permissions, selectors, services
 from onewindow.orgs.forms import UnitForm, WindowForm
 from onewindow.orgs.models import Department, ServiceHall, Unit, Window
-
-View = Callable[..., HttpResponse]
-
-
-def staff_required(view: View) -> View:
-    """Anonymous visitors go to the login page; users without a staff role get 403; NotFound is 404."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if not access_of(request.user).is_staff_member:
-            raise PermissionDenied
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as error:
-            raise Http404(error.message) from None
-
-    return wrapped
 
 
 @staff_required

@@ -1,36 +1,19 @@
 """Staff pages of the working-day calendar: the yearly arrangements and their entry (system admins)."""
 
-from collections.abc import Callable
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from onewindow.accounts.decorators import page_for
 from onewindow.common import time
 from onewindow.common.errors import Conflict, InvalidInput, NotFound
 from onewindow.workdays import selectors, services
 from onewindow.workdays.forms import ScheduleForm
 from onewindow.workdays.permissions import can_enter_schedule
 
-View = Callable[..., HttpResponse]
-
-
-def schedule_admin_required(view: View) -> View:
-    """Anonymous visitors go to the login page; staff without the system-admin role get 403."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if not can_enter_schedule(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+schedule_admin_required = page_for(can_enter_schedule)
 
 
 @schedule_admin_required

@@ -8,24 +8,12 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from onewindow.accounts.access import jurisdiction_q
+from onewindow.accounts.access import jurisdiction_q, regions_of
 from onewindow.accounts.choices import Role
 from onewindow.catalog.choices import ListKind
 from onewindow.catalog.excel.archive import MAX_FILE_BYTES
 from onewindow.catalog.excel.importer import DEPARTMENT_LISTS
 from onewindow.orgs.models import Department, Region
-
-
-def user_regions(user: Any, roles: set[str] | None = None) -> list[Region]:
-    """The regions of the user's role assignments (a department role counts its department's region)."""
-    found: dict[int, Region] = {}
-    for assignment in user.role_assignments.select_related("region", "department__region"):
-        if roles is not None and assignment.role not in roles:
-            continue
-        region = assignment.region or (assignment.department.region if assignment.department_id else None)
-        if region is not None:
-            found.setdefault(region.pk, region)
-    return sorted(found.values(), key=lambda region: region.code)
 
 
 def drafting_departments(user: Any) -> QuerySet[Department]:
@@ -72,7 +60,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.managed_regions = user_regions(user, {Role.LIST_MANAGER})
+        self.managed_regions = regions_of(user, {Role.LIST_MANAGER})
         departments = drafting_departments(user)
         if len(self.managed_regions) > 1:
             self.fields["region"].queryset = Region.objects.filter(pk__in=[r.pk for r in self.managed_regions])  # type: ignore[attr-defined]

@@ -7,49 +7,27 @@ the change request created from the entries that differ.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
+from onewindow.accounts.access import regions_of
+from onewindow.accounts.decorators import page_for
 from onewindow.catalog.choices import ListKind
 from onewindow.catalog.excel import XLSX_CONTENT_TYPE, export_workbook, import_workbook, workbook_title
-from onewindow.catalog.excel.forms import ExportForm, ImportForm, user_regions
+from onewindow.catalog.excel.forms import ExportForm, ImportForm
 from onewindow.catalog.models import CatalogVersion
 from onewindow.catalog.permissions import may_export, may_import
 from onewindow.common.errors import DomainError, NotFound
 from onewindow.orgs.models import Region
 
-View = Callable[..., HttpResponse]
 
-
-def _allowed(check: Callable[[Any], bool]) -> Callable[[View], View]:
-    """Anonymous visitors go to the login page; users failing `check` get 403."""
-
-    def decorate(view: View) -> View:
-        @wraps(view)
-        @login_required
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not check(request.user):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
-
-
-@_allowed(may_export)
+@page_for(may_export)
 @require_GET
 def excel_export(request: HttpRequest) -> HttpResponse:
     """`?list=<kind>[&version=N][&region=<code>]` downloads the workbook; without `list`, the choices."""
-    regions = user_regions(request.user)
+    regions = regions_of(request.user)
     region = _export_region(request, regions)
     if "list" not in request.GET:
         return _export_page(request, regions, region, ExportForm())
@@ -87,7 +65,7 @@ def _export_page(request: HttpRequest, regions: list[Region], region: Region | N
     return render(request, "catalog/excel/export.html", context, status=status)
 
 
-@_allowed(may_import)
+@page_for(may_import)
 @require_http_methods(["GET", "POST"])
 def excel_import(request: HttpRequest) -> HttpResponse:
     """Upload a workbook; its differences from the current list become one change request (or nothing)."""

@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from onewindow.accounts.decorators import page_for
 from onewindow.catalog import selectors, services
 from onewindow.catalog.choices import EntryState, ListKind
 from onewindow.catalog.models import ServiceItemVersion
 from onewindow.catalog.permissions import can_edit_request, may_open_change_requests
-from onewindow.catalog.views.workbench import catalog_page
 from onewindow.common.errors import DomainError
 
 
@@ -35,7 +35,7 @@ def _draft(change_request: Any, version_id: int) -> ServiceItemVersion:
 
 
 @require_http_methods(["GET", "POST"])
-@catalog_page(may_open_change_requests)
+@page_for(may_open_change_requests)
 def material_files(request: HttpRequest, pk: int, version_id: int) -> HttpResponse:
     """List the draft's materials with their files; POST attaches or removes one file."""
     change_request = selectors.change_request_get(user=request.user, pk=pk)

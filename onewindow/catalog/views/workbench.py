@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Count, Max, Model, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -26,8 +24,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from onewindow.accounts.access import access_of, jurisdiction_q
+from onewindow.accounts.access import jurisdiction_q, regions_of
 from onewindow.accounts.choices import Role
+from onewindow.accounts.decorators import is_staff_member, page_for
 from onewindow.audit.selectors import object_trail
 from onewindow.catalog import selectors, services
 from onewindow.catalog.choices import ChangeRequestStatus, EntryState, ExerciseLevel, ListKind
@@ -59,55 +58,11 @@ from onewindow.catalog.models import (
     Theme,
 )
 from onewindow.catalog.permissions import can_edit_request, can_manage_lists, may_maintain_reference_data, may_open_change_requests
-from onewindow.common.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
+from onewindow.common.errors import Conflict, DomainError, Forbidden, InvalidInput
 from onewindow.common.pagination import Page, paginate
-from onewindow.orgs.choices import RegionLevel
 from onewindow.orgs.models import Department, Region
 
-View = Callable[..., HttpResponse]
-
-
-def is_staff_member(user: Any) -> bool:
-    return access_of(user).is_staff_member
-
-
-def catalog_page(allowed: Callable[[Any], bool]) -> Callable[[View], View]:
-    """Anonymous visitors go to the login page; users `allowed` refuses get 403; NotFound is 404."""
-
-    def decorate(view: View) -> View:
-        @wraps(view)
-        @login_required
-        def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-            if not allowed(request.user):
-                raise PermissionDenied
-            try:
-                return view(request, *args, **kwargs)
-            except NotFound as error:
-                raise Http404(error.message) from None
-            except Forbidden as error:
-                raise PermissionDenied(error.message) from None
-
-        return wrapped
-
-    return decorate
-
-
 # Regions ----------------------------------------------------------------------------------------
-
-
-def _user_regions(user: Any, roles: set[str] | None = None) -> list[Region]:
-    """The regions of the user's role assignments (a department role counts its department's region),
-    parents before children; superusers get every region down to the counties."""
-    if access_of(user).is_superuser:
-        return list(Region.objects.filter(level__in=(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)).order_by("code"))
-    found: dict[int, Region] = {}
-    for assignment in user.role_assignments.select_related("region", "department__region"):
-        if roles is not None and assignment.role not in roles:
-            continue
-        region = assignment.region or (assignment.department.region if assignment.department_id else None)
-        if region is not None:
-            found.setdefault(region.pk, region)
-    return sorted(found.values(), key=lambda region: region.code)
 
 
 def _chosen_region(request: HttpRequest, regions: list[Region]) -> Region:
@@ -130,7 +85,7 @@ def _page(request: HttpRequest, queryset: Any, ordering: tuple[str, ...]) -> Pag
 # Change requests: list and create ----------------------------------------------------------------
 
 
-@catalog_page(may_open_change_requests)
+@page_for(may_open_change_requests)
 @require_GET
 @vary_on_headers("HX-Request")
 def cr_list(request: HttpRequest) -> HttpResponse:
@@ -149,7 +104,7 @@ def cr_list(request: HttpRequest) -> HttpResponse:
 
 def _drafting_scope(user: Any) -> dict[str, Any]:
     """The regions whose lists the user manages and the departments the user may draft for."""
-    regions = _user_regions(user, {Role.LIST_MANAGER})
+    regions = regions_of(user, {Role.LIST_MANAGER})
     reach = jurisdiction_q(user, [Role.LIST_MANAGER, Role.DEPARTMENT_ADMIN], department_field="pk", region_code_field="region__code")
     departments = Department.objects.filter(reach, is_active=True).select_related("region").order_by("region__code", "sort_order", "id")
     return {"regions": regions, "departments": departments, "manages_lists": bool(regions)}
@@ -168,7 +123,7 @@ def _request_region(data: dict[str, Any], regions: list[Region]) -> Region:
     return department.region if department is not None else regions[0]
 
 
-@catalog_page(may_open_change_requests)
+@page_for(may_open_change_requests)
 @require_http_methods(["GET", "POST"])
 def cr_create(request: HttpRequest) -> HttpResponse:
     """Open a change request; its entries are drafted on its page."""
@@ -294,7 +249,7 @@ def _kept_comment(forms: dict[str, Any], actions: Actions) -> str:
     return next((text.strip() for text in typed if text.strip()), "")
 
 
-@catalog_page(may_open_change_requests)
+@page_for(may_open_change_requests)
 @require_GET
 def cr_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A request: header, status, its entries against the current lists, history, actions."""
@@ -327,7 +282,7 @@ def _perform(
     return redirect("catalog:cr_detail", pk=pk)
 
 
-@catalog_page(may_open_change_requests)
+@page_for(may_open_change_requests)
 @require_POST
 def cr_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return _perform(
@@ -338,13 +293,13 @@ def cr_submit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@catalog_page(may_open_change_requests)
+@page_for(may_open_change_requests)
 @require_POST
 def cr_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return _perform(request, pk, lambda cr: services.change_request_withdraw(actor=request.user, change_request=cr), _("变更申请已撤回。"))
 
 
-@catalog_page(may_open_change_requests)
+@page_for(may_open_change_requests)
 @require_POST
 def cr_return(request: HttpRequest, pk: int) -> HttpResponse:
     """A list manager returns the request to its drafter with a comment."""
@@ -362,7 +317,7 @@ def cr_return(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@catalog_page(may_open_change_requests)
+@page_for(may_open_change_requests)
 @require_POST
 def cr_publish(request: HttpRequest, pk: int) -> HttpResponse:
     """A list manager (not the drafter) publishes the request as the region's next version."""
@@ -377,7 +332,7 @@ def cr_publish(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@catalog_page(may_open_change_requests)
+@page_for(may_open_change_requests)
 @require_POST
 def cr_remove_entry(request: HttpRequest, pk: int, version_id: int) -> HttpResponse:
     return _perform(
@@ -388,7 +343,7 @@ def cr_remove_entry(request: HttpRequest, pk: int, version_id: int) -> HttpRespo
     )
 
 
-@catalog_page(may_open_change_requests)
+@page_for(may_open_change_requests)
 @require_POST
 def cr_cancel_entry(request: HttpRequest, pk: int) -> HttpResponse:
     """Draft the cancellation of a current entry by its code; a wrong code is shown at the field."""
@@ -570,12 +525,12 @@ def present_diffs(diffs: list[selectors.EntryDiff]) -> list[EntryView]:
 # Versions ----------------------------------------------------------------------------------------
 
 
-@catalog_page(is_staff_member)
+@page_for(is_staff_member)
 @require_GET
 def versions(request: HttpRequest) -> HttpResponse:
     """The region's numbered versions, newest first, each linked to its diff (and its request,
     for those who may see it)."""
-    regions = _user_regions(request.user)
+    regions = regions_of(request.user)
     region = _chosen_region(request, regions)
     page = _page(request, selectors.catalog_versions(region=region), ("-number", "-id"))
     request_ids = [version.change_request_id for version in page.items]
@@ -584,12 +539,12 @@ def versions(request: HttpRequest) -> HttpResponse:
     return render(request, "catalog/workbench/versions.html", context)
 
 
-@catalog_page(is_staff_member)
+@page_for(is_staff_member)
 @require_GET
 def version_diff(request: HttpRequest) -> HttpResponse:
     """Every entry changed between two versions (`?from=N&to=M`, by default the latest and the
     one before), side by side."""
-    regions = _user_regions(request.user)
+    regions = regions_of(request.user)
     region = _chosen_region(request, regions)
     latest = CatalogVersion.objects.filter(region=region).aggregate(n=Max("number"))["n"] or 0
     form = VersionDiffForm(request.GET, latest=latest)
@@ -607,7 +562,7 @@ def version_diff(request: HttpRequest) -> HttpResponse:
 # Themes and synonyms -----------------------------------------------------------------------------
 
 
-@catalog_page(may_maintain_reference_data)
+@page_for(may_maintain_reference_data)
 @require_GET
 def theme_list(request: HttpRequest) -> HttpResponse:
     """The browsing themes with how many current items each holds."""
@@ -616,7 +571,7 @@ def theme_list(request: HttpRequest) -> HttpResponse:
     return render(request, "catalog/workbench/theme_list.html", {"themes": rows})
 
 
-@catalog_page(may_maintain_reference_data)
+@page_for(may_maintain_reference_data)
 @require_http_methods(["GET", "POST"])
 def theme_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
     """Create a theme, or edit the one with `code` (its code stays)."""
@@ -651,11 +606,11 @@ def theme_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
 SYNONYM_ERROR_FIELDS = {"invalid_synonym": "phrase", "synonym_items_not_found": "item_codes"}
 
 
-@catalog_page(may_maintain_reference_data)
+@page_for(may_maintain_reference_data)
 @require_http_methods(["GET", "POST"])
 def synonym_list(request: HttpRequest) -> HttpResponse:
     """The region's synonyms (what citizens type → items), with the form to add or change one."""
-    regions = _user_regions(request.user, {Role.LIST_MANAGER})
+    regions = regions_of(request.user, {Role.LIST_MANAGER})
     region = _chosen_region(request, regions)
     rows = Synonym.objects.filter(region=region).prefetch_related(
         Prefetch("items", queryset=ServiceItem.objects.select_related("current").order_by("implementation_code"))
@@ -678,10 +633,10 @@ def synonym_list(request: HttpRequest) -> HttpResponse:
     return render(request, "catalog/workbench/synonym_list.html", context, status=400 if form.errors else 200)
 
 
-@catalog_page(may_maintain_reference_data)
+@page_for(may_maintain_reference_data)
 @require_POST
 def synonym_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    regions = _user_regions(request.user, {Role.LIST_MANAGER})
+    regions = regions_of(request.user, {Role.LIST_MANAGER})
     synonym = Synonym.objects.filter(pk=pk, region__in=regions).select_related("region").first()
     if synonym is None:
         raise Http404
@@ -697,11 +652,11 @@ def synonym_delete(request: HttpRequest, pk: int) -> HttpResponse:
 # Metrics -----------------------------------------------------------------------------------------
 
 
-@catalog_page(can_view_metrics)
+@page_for(can_view_metrics)
 @require_GET
 def metrics(request: HttpRequest) -> HttpResponse:
     """The catalog metrics of a region (list managers, system admins) or of one's departments."""
-    regions = _user_regions(request.user, {Role.LIST_MANAGER, Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN})
+    regions = regions_of(request.user, {Role.LIST_MANAGER, Role.SYSTEM_ADMIN, Role.DEPARTMENT_ADMIN})
     region = _chosen_region(request, regions)
     allowed = metrics_departments(user=request.user, region=region)
     offered = allowed if allowed is not None else Department.objects.filter(region__code__startswith=region.prefix, is_active=True)
