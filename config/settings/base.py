@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "onewindow.accounts",
     "onewindow.audit",
     "onewindow.workdays",
+    "onewindow.deadlines",
     "onewindow.licenses",
     "onewindow.catalog",
     "onewindow.portal",
