@@ -53,10 +53,10 @@ check: setup
 
 test: lint check
 	@echo "== tests on SQLite"
-	DATABASE_URL=sqlite:///:memory: $(VENV)/bin/pytest -n 2 -q
+	DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL=sqlite:///:memory: $(VENV)/bin/pytest -n 2 -q
 	@echo "== tests on PostgreSQL"
 	bin/pg-test-template "$(PG_URL)" "$(PG_TEMPLATE)"
-	DATABASE_URL=$(PG_URL)/onewindow DATABASE_TEST_TEMPLATE=$(PG_TEMPLATE) $(VENV)/bin/pytest -n 2 -q
+	DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL=$(PG_URL)/onewindow DATABASE_TEST_TEMPLATE=$(PG_TEMPLATE) $(VENV)/bin/pytest -n 2 -q
 
 messages: setup
 	$(PY) manage.py makemessages -l en --no-location --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var
