@@ -15,14 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from onewindow.accounts.access import access_of
 from onewindow.accounts.choices import Role
+from onewindow.accounts.decorators import is_staff_member
 from onewindow.audit.permissions import can_read_trail
 from onewindow.catalog.metrics import can_view_metrics
 from onewindow.catalog.permissions import may_export, may_import, may_maintain_reference_data, may_open_change_requests
 from onewindow.workdays.permissions import can_enter_schedule
-
-
-def is_staff_member(user: Any) -> bool:
-    return access_of(user).is_staff_member
 
 
 def may_open_admin(user: Any) -> bool:
