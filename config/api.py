@@ -5,8 +5,10 @@ from ninja.openapi.docs import Swagger
 
 from onewindow.accounts.api import router as accounts_router
 from onewindow.audit.api import router as audit_router
+from onewindow.cases.api import router as cases_router
 from onewindow.catalog.api import router as catalog_router
 from onewindow.common.api import install_error_handlers
+from onewindow.notifications.api import router as notifications_router
 from onewindow.orgs.api import router as orgs_router
 from onewindow.workdays.api import router as workdays_router
 
@@ -25,3 +27,5 @@ api.add_router("/workdays", workdays_router)
 api.add_router("/orgs", orgs_router)
 api.add_router("/audit", audit_router)
 api.add_router("/", catalog_router)
+api.add_router("/", cases_router)
+api.add_router("/notifications", notifications_router)

@@ -10,6 +10,8 @@ admin.site.site_title = "一窗通办"
 urlpatterns = [
     path("", include("onewindow.portal.urls")),
     path("", include("onewindow.catalog.urls")),
+    path("", include("onewindow.cases.urls")),
+    path("messages/", include("onewindow.notifications.urls")),
     path("accounts/", include("onewindow.accounts.urls")),
     path("workbench/", include("onewindow.workbench.urls")),
     path("workbench/orgs/", include("onewindow.orgs.urls")),

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "onewindow.deadlines",
     "onewindow.licenses",
     "onewindow.catalog",
+    "onewindow.notifications",
+    "onewindow.cases",
     "onewindow.portal",
     "onewindow.workbench",
     "onewindow.demo",
@@ -167,6 +169,10 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = env("MAX_REQUEST_MB", default=20, doc="Largest request body accepted, in MB.") * 1024 * 1024
+CASE_UPLOAD_MAX_BYTES = env("CASE_UPLOAD_MAX_MB", default=10, doc="Largest file accepted as one material of a case, in MB.") * 1024 * 1024
+CASE_CORRECTION_DAYS = env(
+    "CASE_CORRECTION_DAYS", default=15, doc="Working days an applicant is given to supply what a correction notice lists."
+)
 
 # Internationalization -------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

@@ -1,0 +1,358 @@
+"""Applications coming in: drafts, online and API submission, intake at a window, material files.
+
+一窗受理、一张表单、一套材料、一次提交: the item's current published version is pinned on the
+case when it is created; the case keeps that version's form, materials and stages for good.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.files.base import File
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+
+from onewindow.audit.services import audit_record
+from onewindow.cases import application, eligibility
+from onewindow.cases.application import Applicant, MaterialPlan
+from onewindow.cases.choices import CaseAction, CaseStatus, Channel, DeliveryMethod, Provision
+from onewindow.cases.models import Case, CaseMaterial, CaseNumberSequence, new_query_code
+from onewindow.cases.services import base, timers
+from onewindow.catalog.choices import EntryState
+from onewindow.catalog.models import MaterialRequirement, ServiceItem, ServiceItemVersion, Situation
+from onewindow.common import time
+from onewindow.common.errors import Conflict, Forbidden, InvalidInput, NotFound
+from onewindow.common.uploads import check_upload
+from onewindow.deadlines import kinds
+
+A = CaseAction
+
+
+@dataclass
+class ApplicationInput:
+    """Everything an application says, as received from a page, the API or a window clerk."""
+
+    item_code: str
+    situation_code: str = ""
+    applicant: dict[str, Any] = field(default_factory=dict)
+    form: dict[str, Any] = field(default_factory=dict)
+    materials: list[dict[str, Any]] = field(default_factory=list)
+    delivery_method: str = DeliveryMethod.WINDOW
+    delivery_address: str = ""
+
+
+def current_version(item_code: str) -> ServiceItemVersion:
+    """The published current version of the item with this implementation code; InvalidInput if unknown."""
+    item = ServiceItem.objects.select_related("current", "department__region").filter(implementation_code=item_code).first()
+    version = item.current if item else None
+    if version is None or version.state != EntryState.PUBLISHED or version.valid_to is not None:
+        raise InvalidInput(_("事项不存在或已取消:%(code)s。") % {"code": item_code}, code="item_unknown", details={"item": item_code})
+    return version
+
+
+def situation_of(version: ServiceItemVersion, code: str) -> Situation | None:
+    situations = list(version.situations.all())
+    if not code:
+        if len(situations) > 1:
+            raise InvalidInput(_("请选择办事情形。"), code="situation_required", details={"situation": [s.code for s in situations]})
+        return situations[0] if situations else None
+    for situation in situations:
+        if situation.code == code:
+            return situation
+    raise InvalidInput(_("该事项没有此办事情形:%(code)s。") % {"code": code}, code="situation_unknown", details={"situation": code})
+
+
+def requirements_of(version: ServiceItemVersion, situation: Situation | None) -> list[MaterialRequirement]:
+    return [m for m in version.materials.all() if m.situation_id is None or (situation and m.situation_id == situation.pk)]
+
+
+def plan_of(materials: list[dict[str, Any]]) -> MaterialPlan:
+    plan = MaterialPlan()
+    for entry in materials:
+        if not isinstance(entry, dict) or not entry.get("code"):
+            raise InvalidInput(_("材料清单格式有误:每项应包含 code 与 provision。"), code="materials_invalid")
+        code = str(entry["code"])
+        provision = str(entry.get("provision") or (Provision.UPLOADED if entry.get("file") else Provision.MISSING))
+        if provision not in Provision.values:
+            raise InvalidInput(
+                _("材料提供方式无效:%(value)s。") % {"value": provision}, code="materials_invalid", details={code: provision}
+            )
+        plan.provisions[code] = provision
+        plan.pledges[code] = str(entry.get("pledge") or "")
+        plan.license_numbers[code] = str(entry.get("license_number") or "")
+    return plan
+
+
+def next_number(region_code: str) -> str:
+    """The next case number of the region today: region code, date, six-digit sequence (unique under concurrency)."""
+    today = time.today()
+    table = CaseNumberSequence._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (region_code, day, last) VALUES (%s, %s, 1) "
+            f"ON CONFLICT (region_code, day) DO UPDATE SET last = {table}.last + 1 RETURNING last",
+            [region_code, today],
+        )
+        sequence = cursor.fetchone()[0]
+    return f"{region_code}{today:%Y%m%d}{sequence:06d}"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    version: ServiceItemVersion
+    situation: Situation | None
+    applicant: Applicant
+    form: dict[str, Any]
+    requirements: list[MaterialRequirement]
+    plan: MaterialPlan
+
+
+def prepare(data: ApplicationInput, *, complete: bool) -> Prepared:
+    """Check an application; InvalidInput lists every problem (applicant, form, materials) at once."""
+    version = current_version(data.item_code)
+    situation = situation_of(version, data.situation_code)
+    problems: dict[str, Any] = {}
+    applicant = form = None
+    try:
+        applicant = application.clean_applicant(data.applicant, audience=version.audience)
+    except InvalidInput as exc:
+        problems["applicant"] = exc.details
+    try:
+        form = application.clean_form(version.form_schema, data.form)
+    except InvalidInput as exc:
+        problems["form"] = exc.details
+    requirements = requirements_of(version, situation)
+    plan = plan_of(data.materials)
+    bar = eligibility.pledge_bar_reason(applicant.id_number) if applicant else None
+    material_errors = application.material_problems(requirements, plan, complete=complete, bar_reason=bar)
+    if material_errors:
+        problems["materials"] = material_errors
+    if data.delivery_method not in DeliveryMethod.values:
+        problems["delivery_method"] = _("送达方式无效。")
+    elif data.delivery_method == DeliveryMethod.POST and not data.delivery_address.strip():
+        problems["delivery_address"] = _("邮寄送达请填写邮寄地址。")
+    if problems or applicant is None or form is None:
+        raise InvalidInput(_("申请内容有误,请按提示修改。"), code="application_invalid", details=problems)
+    return Prepared(version, situation, applicant, form, requirements, plan)
+
+
+def _new_case(*, actor: Any, prepared: Prepared, data: ApplicationInput, channel: str) -> Case:
+    version = prepared.version
+    department = version.service_item.department
+    applicant = prepared.applicant
+    case = Case.objects.create(
+        query_code=new_query_code(),
+        channel=channel,
+        item=version.service_item,
+        item_version=version,
+        situation=prepared.situation,
+        department=department,
+        region_code=department.region.code,
+        item_name=version.name,
+        applicant_kind=applicant.kind,
+        applicant_name=applicant.name,
+        applicant_id_number=applicant.id_number,
+        applicant_phone=applicant.phone,
+        applicant_email=applicant.email,
+        applicant_user=actor if channel != Channel.WINDOW else None,
+        form=prepared.form,
+        delivery_method=data.delivery_method,
+        delivery_address=data.delivery_address.strip(),
+        promised_days=version.promised_limit_days,
+        statutory_days=version.statutory_limit_days,
+    )
+    CaseMaterial.objects.bulk_create(
+        [
+            CaseMaterial(
+                case=case,
+                requirement=requirement,
+                code=requirement.code,
+                name=requirement.name,
+                necessity=requirement.necessity,
+                provision=prepared.plan.provisions.get(requirement.code, Provision.MISSING),
+                pledge_text=prepared.plan.pledges.get(requirement.code, ""),
+                pledge_status="pending" if prepared.plan.provisions.get(requirement.code) == Provision.PLEDGE else "",
+                license_number=prepared.plan.license_numbers.get(requirement.code, ""),
+                sort=index,
+            )
+            for index, requirement in enumerate(prepared.requirements)
+        ]
+    )
+    return case
+
+
+@transaction.atomic
+def case_save_draft(*, actor: Any, data: ApplicationInput, case: Case | None = None) -> Case:
+    """Create or update the applicant's draft; drafts are checked for shape only, not completeness."""
+    _require_applicant_account(actor)
+    prepared = prepare(data, complete=False)
+    if case is None:
+        case = _new_case(actor=actor, prepared=prepared, data=data, channel=Channel.ONLINE)
+        audit_record(actor=actor, action="cases.case.create_draft", obj=case, after=base.snapshot(case))
+        return case
+    locked = base.lock(case)
+    if locked.applicant_user_id != actor.pk or locked.status != CaseStatus.DRAFT:
+        raise Conflict(_("只能修改自己的草稿。"), code="case_not_draft")
+    if locked.item_version_id != prepared.version.pk:
+        raise Conflict(_("事项已更新,请重新填写申请。"), code="case_item_changed")
+    _update_draft(locked, prepared, data)
+    audit_record(actor=actor, action="cases.case.save_draft", obj=locked, after={"form": locked.form})
+    return locked
+
+
+def _update_draft(case: Case, prepared: Prepared, data: ApplicationInput) -> None:
+    applicant = prepared.applicant
+    case.situation = prepared.situation
+    case.applicant_kind, case.applicant_name = applicant.kind, applicant.name
+    case.applicant_id_number, case.applicant_phone, case.applicant_email = applicant.id_number, applicant.phone, applicant.email
+    case.form = prepared.form
+    case.delivery_method, case.delivery_address = data.delivery_method, data.delivery_address.strip()
+    case.updated_at = time.now()
+    case.save()
+    kept = {m.code: m for m in case.materials.all()}
+    for index, requirement in enumerate(prepared.requirements):
+        material = kept.pop(requirement.code, None) or CaseMaterial(case=case, requirement=requirement, code=requirement.code)
+        material.name, material.necessity, material.sort = requirement.name, requirement.necessity, index
+        provision = prepared.plan.provisions.get(requirement.code)
+        if provision is not None and not (provision == Provision.MISSING and material.file):
+            material.provision = provision
+        if material.file and material.provision == Provision.MISSING:
+            material.provision = Provision.UPLOADED
+        material.pledge_text = prepared.plan.pledges.get(requirement.code, material.pledge_text)
+        material.license_number = prepared.plan.license_numbers.get(requirement.code, material.license_number)
+        material.save()
+    for stale in kept.values():
+        stale.delete()
+
+
+def _require_applicant_account(actor: Any) -> None:
+    if not getattr(actor, "is_authenticated", False):
+        raise Forbidden(_("请先登录。"), code="not_authenticated")
+
+
+def _stamp_submission(case: Case, actor: Any) -> None:
+    case.number = next_number(case.region_code)
+    case.submitted_at = time.now()
+    case.received_by = actor if case.channel == Channel.WINDOW else None
+
+
+@transaction.atomic
+def case_submit(*, actor: Any, case: Case) -> Case:
+    """Submit the applicant's draft: it must now be complete; it gets its number and the 5-day reply timer."""
+    locked, target = base.begin(actor=actor, case=case, action=A.SUBMIT)
+    data = application_input_of(locked)
+    prepare(data, complete=True)
+    _require_files(locked)
+    before = base.snapshot(locked)
+    _stamp_submission(locked, actor)
+    return _after_submission(actor, locked, target, before)
+
+
+def _after_submission(actor: Any, case: Case, target: str, before: dict[str, Any]) -> Case:
+    timers.start(case, kinds.CASE_ACCEPTANCE, 5, at=case.submitted_at)  # 行政许可法 第三十二条
+    timers.sync_queue_date(case)
+    base.finish(actor=actor, case=case, action=A.SUBMIT, target=target, before=before)
+    return case
+
+
+@transaction.atomic
+def case_file(*, actor: Any, data: ApplicationInput, channel: str = Channel.API, files: dict[str, IO[bytes]] | None = None) -> Case:
+    """Create and submit in one go (the API, or a window clerk's intake): checked complete, numbered, timed."""
+    _require_applicant_account(actor)
+    prepared = prepare(data, complete=channel != Channel.WINDOW)
+    case = _new_case(actor=actor, prepared=prepared, data=data, channel=channel)
+    for code, stream in (files or {}).items():
+        _store_file(case.materials.get(code=code), stream, name=getattr(stream, "name", code))
+    if channel != Channel.WINDOW:
+        _require_files(case)
+    before = base.snapshot(case)
+    _stamp_submission(case, actor)
+    return _after_submission(actor, case, CaseStatus.SUBMITTED, before)
+
+
+def _require_files(case: Case) -> None:
+    """Online, "uploaded" means a file is attached; paper is only verified at a window."""
+    missing = {
+        m.code: _("请上传“%(name)s”。") % {"name": m.name}
+        for m in case.materials.all()
+        if (m.provision == Provision.UPLOADED and not m.file) or (m.provision == Provision.PAPER and case.channel != Channel.WINDOW)
+    }
+    if missing:
+        raise InvalidInput(_("申请内容有误,请按提示修改。"), code="application_invalid", details={"materials": missing})
+
+
+def application_input_of(case: Case) -> ApplicationInput:
+    """The application a stored case represents (to re-check a draft at submission)."""
+    return ApplicationInput(
+        item_code=case.item.implementation_code,
+        situation_code=case.situation.code if case.situation else "",
+        applicant={
+            "kind": case.applicant_kind,
+            "name": case.applicant_name,
+            "id_number": case.applicant_id_number,
+            "uscc": case.applicant_id_number,
+            "phone": case.applicant_phone,
+            "email": case.applicant_email,
+        },
+        form=case.form,
+        materials=[
+            {"code": m.code, "provision": m.provision, "pledge": m.pledge_text, "license_number": m.license_number}
+            for m in case.materials.all()
+        ],
+        delivery_method=case.delivery_method,
+        delivery_address=case.delivery_address,
+    )
+
+
+# Files may be attached while the applicant can still change the application, and to supply gaps.
+ATTACHABLE = (CaseStatus.DRAFT, CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW, CaseStatus.SUSPENDED)
+
+
+@transaction.atomic
+def case_material_attach(*, actor: Any, case: Case, code: str, file: IO[bytes], name: str) -> CaseMaterial:
+    """Attach a file to one material (checked by content, size and name); replaces an earlier file."""
+    from onewindow.cases.permissions import is_applicant, may
+
+    locked = base.lock(case)
+    if not (is_applicant(actor, locked) or may(actor, locked, A.SUPPLY_GAPS)):
+        raise Forbidden(_("您无权为该办件上传材料。"), code="case_forbidden")
+    if locked.status not in ATTACHABLE:
+        raise Conflict(_("办件当前状态为“%(status)s”,不能上传材料。") % {"status": locked.get_status_display()}, code="case_not_editable")
+    material = locked.materials.filter(code=code).first()
+    if material is None:
+        raise NotFound(_("该办件没有此材料:%(code)s。") % {"code": code}, code="material_unknown")
+    if locked.status in (CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW, CaseStatus.SUSPENDED) and not material.is_outstanding_gap:
+        raise Conflict(_("受理后只能上传待补的容缺材料。"), code="case_not_editable")
+    before = {"file": material.file.name, "sha256": material.sha256}
+    _store_file(material, file, name=name)
+    audit_record(
+        actor=actor,
+        action="cases.material.attach",
+        obj=material,
+        before=before,
+        after={"file": material.file.name, "sha256": material.sha256},
+    )
+    return material
+
+
+def _store_file(material: CaseMaterial, stream: IO[bytes], *, name: str) -> None:
+    checked = check_upload(stream, name=name, max_bytes=settings.CASE_UPLOAD_MAX_BYTES)
+    digest = hashlib.sha256()
+    stream.seek(0)
+    for chunk in iter(lambda: stream.read(65536), b""):
+        digest.update(chunk)
+    stream.seek(0)
+    material.file.save(checked.name, File(stream), save=False)
+    material.original_name = checked.name
+    material.content_kind = checked.kind
+    material.size = checked.size
+    material.sha256 = digest.hexdigest()
+    if material.provision in (Provision.MISSING, Provision.PAPER) or (
+        material.provision == Provision.GAP and material.case.status == CaseStatus.DRAFT
+    ):
+        material.provision = Provision.UPLOADED
+    material.updated_at = time.now()
+    material.save()

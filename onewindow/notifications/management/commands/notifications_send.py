@@ -1,0 +1,24 @@
+"""`manage.py notifications_send`: deliver pending notifications, including retries that have come due.
+
+The send task runs when a transaction queues messages; a failed delivery is retried later, and
+nothing wakes the task for that. Run this command every minute from a systemd timer or cron.
+"""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from onewindow.notifications.services import DEFAULT_BATCH, notifications_send_all
+
+
+class Command(BaseCommand):
+    help = "Deliver pending notifications whose (next) attempt is due; run it every minute."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--batch", type=int, default=DEFAULT_BATCH, help=f"Rows per batch (default {DEFAULT_BATCH}).")
+
+    def handle(self, *args: Any, batch: int, **options: Any) -> None:
+        if batch < 1:
+            raise CommandError("--batch must be at least 1")
+        counts = notifications_send_all(batch=batch)
+        self.stdout.write(f"{counts['sent']} sent, {counts['retry']} to retry, {counts['failed']} failed.")
