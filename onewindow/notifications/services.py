@@ -205,7 +205,7 @@ def notifications_send_all(*, batch: int = DEFAULT_BATCH, max_batches: int = 100
 def _send_next(*, after: int) -> tuple[int, str] | None:
     """Claim the next due row after id `after` (skipping rows another sender holds), deliver it, record the outcome."""
     due = Notification.objects.due(time.now()).filter(pk__gt=after).order_by("id")
-    row = due.select_for_update(skip_locked=True).select_related("recipient").first()
+    row = due.select_for_update(skip_locked=True).first()
     if row is None:
         return None
     try:

@@ -28,7 +28,7 @@ from onewindow.deadlines.services import (
 )
 
 # The timer whose date the queues sort by, in order of preference.
-QUEUE_KINDS = (kinds.CASE_PROMISED, kinds.CASE_ACCEPTANCE, kinds.CASE_DELIVERY)
+QUEUE_KINDS = (kinds.CASE_PROMISED, kinds.CASE_ACCEPTANCE, kinds.CASE_DELIVERY, kinds.CASE_CORRECTION)
 CASE_CLOCKS = (kinds.CASE_PROMISED, kinds.CASE_STATUTORY)
 
 

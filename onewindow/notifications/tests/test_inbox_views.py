@@ -32,7 +32,7 @@ def test_the_recipient_sees_their_messages_newest_first_unread_highlighted(clien
     assert html.count("badge-blue") == 2 and "您有 2 条未读消息。" in html
     assert "全部标为已读" in html
     assert f'action="{_read_url(newer)}"' in html and "查看详情" in html
-    assert 'href="/portal' not in html and "portal" in response.templates[1].name
+    assert "portal/base.html" in [t.name for t in response.templates]
 
 
 def test_only_unread(client, applicant):

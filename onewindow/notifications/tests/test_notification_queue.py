@@ -4,7 +4,6 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from onewindow.accounts.tests.factories import UserFactory
 from onewindow.common.errors import InvalidInput
 from onewindow.notifications import tasks
 from onewindow.notifications.choices import Channel, NotificationStatus
@@ -146,4 +145,3 @@ def test_each_transaction_gets_its_own_enqueue(applicant, enqueued, sms_outbox):
 
     assert enqueued.calls == 2
     assert [message.phone for message in sms_outbox] == ["13800000001", "13800000002"]
-

@@ -1,0 +1,5 @@
+"""documents URLs of the cases app (see urls/__init__.py)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
