@@ -3,6 +3,9 @@ revision the user saw, write the step, the audit event and the notification in o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import transaction
@@ -113,8 +116,23 @@ def issue_document(case: Case, kind: str, content: dict[str, Any]) -> CaseDocume
         verification_code=new_verification_code(),
         content={"kind_label": str(DocumentKind(kind).label), **content},
     )
-    transaction.on_commit(lambda: _enqueue_render(document.pk))
+    if _RENDER_AFTER_COMMIT.get():
+        transaction.on_commit(lambda: _enqueue_render(document.pk))
     return document
+
+
+# Bulk loads (the demo history) record documents without queueing hundreds of renders; the
+# documents stay pending and are rendered on first download or by `manage.py render_documents`.
+_RENDER_AFTER_COMMIT: ContextVar[bool] = ContextVar("render_after_commit", default=True)
+
+
+@contextmanager
+def documents_left_pending() -> Iterator[None]:
+    token = _RENDER_AFTER_COMMIT.set(False)
+    try:
+        yield
+    finally:
+        _RENDER_AFTER_COMMIT.reset(token)
 
 
 def _enqueue_render(document_id: int) -> None:
