@@ -231,6 +231,7 @@ SMS_BACKEND = env(
 )
 
 # Demo --------------------------------------------------------------------------------------
+DEMO_CASES = env("DEMO_CASES", default=300, doc="Number of demo cases load_demo files (0: none).")
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="onewindow-demo", doc="Password of the demo accounts created by load_demo.")
 
 # Logging -----------------------------------------------------------------------------------

@@ -13,3 +13,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_ENABLED = True
+
+# The demo loads in tests file no cases unless a test asks for them (the cases demo test does).
+DEMO_CASES = 0

@@ -60,8 +60,12 @@ def clean_applicant(data: dict[str, Any], *, audience: str | None = None) -> App
     return Applicant(kind=kind, name=name, id_number=number, phone=phone, email=str(data.get("email") or "").strip())
 
 
-def clean_form(schema: list[dict[str, Any]], data: Any) -> dict[str, Any]:
-    """The item's application form filled with `data`, each value converted to its JSON form."""
+def clean_form(schema: list[dict[str, Any]], data: Any, *, partial: bool = False) -> dict[str, Any]:
+    """The item's application form filled with `data`, each value converted to its JSON form.
+
+    `partial` (a draft, or an application a window records to request correction) lets required
+    fields stay empty; what is filled in is still checked.
+    """
     if not isinstance(data, dict):
         raise InvalidInput(_("申请表单应为对象。"), code="form_invalid")
     cleaned: dict[str, Any] = {}
@@ -73,7 +77,7 @@ def clean_form(schema: list[dict[str, Any]], data: Any) -> dict[str, Any]:
     for spec in schema:
         value = data.get(spec["name"])
         if value in (None, ""):
-            if spec.get("required"):
+            if spec.get("required") and not partial:
                 errors[spec["name"]] = _("请填写“%(label)s”。") % {"label": spec["label"]}
             continue
         try:

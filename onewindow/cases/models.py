@@ -47,6 +47,9 @@ CASE_STAFF_ROLES = (
 )
 
 
+OPEN_QUEUE = Q(status__in=sorted(OPEN_STATUSES), due_on__isnull=False)
+
+
 class CaseQuerySet(models.QuerySet["Case"]):
     def visible_to(self, user: object) -> CaseQuerySet:
         """Applicants see their own cases (drafts included); staff the cases in their reach."""
@@ -137,6 +140,11 @@ class Case(models.Model):
             models.Index(fields=["region_code", "-id"], name="cases_region_recent"),
             models.Index(fields=["applicant_user", "-id"], name="cases_applicant_recent"),
             models.Index(fields=["item", "-id"], name="cases_item_recent"),
+            # 告知承诺 eligibility looks up an applicant's earlier cases on every submission.
+            models.Index(fields=["applicant_id_number"], name="cases_applicant_id"),
+            # The open queue by deadline (status IN open statuses cannot use the status-first indexes).
+            models.Index(fields=["due_on", "id"], condition=OPEN_QUEUE, name="cases_open_due"),
+            models.Index(fields=["department", "due_on", "id"], condition=OPEN_QUEUE, name="cases_open_department_due"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=CaseStatus.values), name="cases_case_status_valid"),

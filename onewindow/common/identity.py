@@ -23,7 +23,7 @@ def normalize_resident_id(value: str) -> str:
         raise ValidationError(_("居民身份证号码格式不正确:前17位应为数字,最后一位为数字或X。"), code="id_number_format") from None
     except InvalidChecksum:
         raise ValidationError(_("居民身份证号码校验位错误,请核对后重新输入。"), code="id_number_checksum") from None
-    except InvalidComponent:
+    except (InvalidComponent, KeyError):  # stdnum raises KeyError for some unknown region codes
         raise ValidationError(_("居民身份证号码中的出生日期或地区代码无效。"), code="id_number_component") from None
     if len(number) != 18:
         raise ValidationError(_("居民身份证号码应为18位。"), code="id_number_length")

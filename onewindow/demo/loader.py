@@ -287,7 +287,18 @@ def load_catalog(load: DemoLoad) -> None:
     load.count("清单版本", "created" if published else "unchanged")
 
 
-STEPS: list[Step] = [load_regions, load_departments, load_halls, load_accounts, load_catalog]
+def load_cases(load: DemoLoad) -> None:
+    """About 300 cases of the county's items in every status over recent months (see `onewindow.cases.demo`)."""
+    from onewindow.cases.demo import load_cases as file_cases
+
+    loaded = file_cases(
+        region=load.regions[COUNTY_CODE], users=load.users, departments=load.departments, window=load.windows[("center", "A01")]
+    )
+    if loaded.created or loaded.existing:
+        load.tallies["办件"] = Tally(created=loaded.created, unchanged=loaded.existing)
+
+
+STEPS: list[Step] = [load_regions, load_departments, load_halls, load_accounts, load_catalog, load_cases]
 
 
 def demo_exists() -> bool:

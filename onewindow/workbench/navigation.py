@@ -17,6 +17,7 @@ from onewindow.accounts.access import access_of
 from onewindow.accounts.choices import Role
 from onewindow.accounts.decorators import is_staff_member
 from onewindow.audit.permissions import can_read_trail
+from onewindow.cases.permissions import may_intake
 from onewindow.catalog.metrics import can_view_metrics
 from onewindow.catalog.permissions import may_export, may_import, may_maintain_reference_data, may_open_change_requests
 from onewindow.workdays.permissions import can_enter_schedule
@@ -50,6 +51,9 @@ CATALOG_THEMES = Page(_("事项主题"), "catalog:theme_list", may_maintain_refe
 CATALOG_SYNONYMS = Page(_("搜索同义词"), "catalog:synonym_list", may_maintain_reference_data)
 CATALOG_EXPORT = Page(_("导出清单Excel"), "catalog:excel_export", may_export)
 CATALOG_IMPORT = Page(_("导入清单Excel"), "catalog:excel_import", may_import)
+CASE_QUEUE = Page(_("办件队列"), "cases:queue", is_staff_member, exact=True)
+CASE_TASKS = Page(_("我的环节任务"), "cases:task_queue", is_staff_member)
+CASE_INTAKE = Page(_("窗口收件"), "cases:intake", may_intake)
 ORGS = Page(_("组织机构"), "orgs:index", is_staff_member)
 AUDIT = Page(_("审计日志"), "audit:index", can_read_trail)
 WORKDAYS = Page(_("工作日历"), "workdays:index", can_enter_schedule)
@@ -59,6 +63,9 @@ ADMIN = Page(_("系统管理"), "admin:index", may_open_admin, group="admin")
 
 PAGES: tuple[Page, ...] = (
     HOME,
+    CASE_QUEUE,
+    CASE_TASKS,
+    CASE_INTAKE,
     CATALOG_REQUESTS,
     CATALOG_VERSIONS,
     CATALOG_METRICS,

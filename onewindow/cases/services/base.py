@@ -32,8 +32,12 @@ AUDIT_FIELDS = [
 
 
 def lock(case: Case) -> Case:
-    """The case row re-read under a row lock (PostgreSQL; SQLite's write transactions are serialized)."""
-    return Case.objects.select_for_update().select_related("department__region", "item_version").get(pk=case.pk)
+    """The case row re-read under a row lock (PostgreSQL; SQLite's write transactions are serialized).
+
+    Only the case row is locked (`of=("self",)`): a plain FOR UPDATE over the join would also lock
+    the department, its region and the item version, serializing every case of a department.
+    """
+    return Case.objects.select_for_update(of=("self",)).select_related("department__region", "item_version").get(pk=case.pk)
 
 
 def begin(*, actor: Any, case: Case, action: str, expected_revision: int | None = None, system: bool = False) -> tuple[Case, str]:

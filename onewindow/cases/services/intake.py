@@ -7,7 +7,7 @@ case when it is created; the case keeps that version's form, materials and stage
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, Any
 
 from django.conf import settings
@@ -18,14 +18,14 @@ from django.utils.translation import gettext as _
 from onewindow.audit.services import audit_record
 from onewindow.cases import application, eligibility
 from onewindow.cases.application import Applicant, MaterialPlan
-from onewindow.cases.choices import CaseAction, CaseStatus, Channel, DeliveryMethod, Provision
+from onewindow.cases.choices import CaseAction, CaseStatus, Channel, DeliveryMethod, PledgeStatus, Provision
 from onewindow.cases.models import Case, CaseMaterial, CaseNumberSequence, new_query_code
 from onewindow.cases.services import base, timers
 from onewindow.catalog.choices import EntryState
 from onewindow.catalog.models import MaterialRequirement, ServiceItem, ServiceItemVersion, Situation
 from onewindow.common import time
 from onewindow.common.errors import Conflict, Forbidden, InvalidInput, NotFound
-from onewindow.common.uploads import check_upload
+from onewindow.common.uploads import CheckedUpload, check_upload
 from onewindow.deadlines import kinds
 
 A = CaseAction
@@ -110,9 +110,13 @@ class Prepared:
     plan: MaterialPlan
 
 
-def prepare(data: ApplicationInput, *, complete: bool) -> Prepared:
-    """Check an application; InvalidInput lists every problem (applicant, form, materials) at once."""
-    version = current_version(data.item_code)
+def prepare(data: ApplicationInput, *, complete: bool, version: ServiceItemVersion | None = None) -> Prepared:
+    """Check an application; InvalidInput lists every problem (applicant, form, materials) at once.
+
+    A new application is checked against the item's current version; a stored case against the
+    version pinned on it (`version`), which it keeps for good even after the item changes.
+    """
+    version = version or current_version(data.item_code)
     situation = situation_of(version, data.situation_code)
     problems: dict[str, Any] = {}
     applicant = form = None
@@ -121,7 +125,7 @@ def prepare(data: ApplicationInput, *, complete: bool) -> Prepared:
     except InvalidInput as exc:
         problems["applicant"] = exc.details
     try:
-        form = application.clean_form(version.form_schema, data.form)
+        form = application.clean_form(version.form_schema, data.form, partial=not complete)
     except InvalidInput as exc:
         problems["form"] = exc.details
     requirements = requirements_of(version, situation)
@@ -174,7 +178,7 @@ def _new_case(*, actor: Any, prepared: Prepared, data: ApplicationInput, channel
                 necessity=requirement.necessity,
                 provision=prepared.plan.provisions.get(requirement.code, Provision.MISSING),
                 pledge_text=prepared.plan.pledges.get(requirement.code, ""),
-                pledge_status="pending" if prepared.plan.provisions.get(requirement.code) == Provision.PLEDGE else "",
+                pledge_status=PledgeStatus.PENDING if prepared.plan.provisions.get(requirement.code) == Provision.PLEDGE else "",
                 license_number=prepared.plan.license_numbers.get(requirement.code, ""),
                 sort=index,
             )
@@ -194,8 +198,10 @@ def case_save_draft(*, actor: Any, data: ApplicationInput, case: Case | None = N
         audit_record(actor=actor, action="cases.case.create_draft", obj=case, after=base.snapshot(case))
         return case
     locked = base.lock(case)
-    if locked.applicant_user_id != actor.pk or locked.status != CaseStatus.DRAFT:
-        raise Conflict(_("只能修改自己的草稿。"), code="case_not_draft")
+    if locked.applicant_user_id != actor.pk:
+        raise Forbidden(_("只能修改自己的草稿。"), code="case_forbidden")
+    if locked.status != CaseStatus.DRAFT:
+        raise Conflict(_("办件已提交,不能再修改草稿。"), code="case_not_draft")
     if locked.item_version_id != prepared.version.pk:
         raise Conflict(_("事项已更新,请重新填写申请。"), code="case_item_changed")
     _update_draft(locked, prepared, data)
@@ -222,6 +228,8 @@ def _update_draft(case: Case, prepared: Prepared, data: ApplicationInput) -> Non
         if material.file and material.provision == Provision.MISSING:
             material.provision = Provision.UPLOADED
         material.pledge_text = prepared.plan.pledges.get(requirement.code, material.pledge_text)
+        # A pledge made now awaits verification; a pledge withdrawn leaves nothing to verify.
+        material.pledge_status = PledgeStatus.PENDING if material.provision == Provision.PLEDGE else ""
         material.license_number = prepared.plan.license_numbers.get(requirement.code, material.license_number)
         material.save()
     for stale in kept.values():
@@ -244,7 +252,9 @@ def case_submit(*, actor: Any, case: Case) -> Case:
     """Submit the applicant's draft: it must now be complete; it gets its number and the 5-day reply timer."""
     locked, target = base.begin(actor=actor, case=case, action=A.SUBMIT)
     data = application_input_of(locked)
-    prepare(data, complete=True)
+    if current_version(data.item_code).pk != locked.item_version_id:
+        raise Conflict(_("事项已更新,请重新填写申请。"), code="case_item_changed")
+    prepare(data, complete=True, version=locked.item_version)
     _require_files(locked)
     before = base.snapshot(locked)
     _stamp_submission(locked, actor)
@@ -262,15 +272,33 @@ def _after_submission(actor: Any, case: Case, target: str, before: dict[str, Any
 def case_file(*, actor: Any, data: ApplicationInput, channel: str = Channel.API, files: dict[str, IO[bytes]] | None = None) -> Case:
     """Create and submit in one go (the API, or a window clerk's intake): checked complete, numbered, timed."""
     _require_applicant_account(actor)
+    data = _with_files(data, files or {})
     prepared = prepare(data, complete=channel != Channel.WINDOW)
+    # Every file is checked before anything is written (storage writes are not rolled back).
+    named = {str(code): (stream, str(getattr(stream, "name", "") or code)) for code, stream in (files or {}).items()}
+    checked = _check_files({r.code for r in prepared.requirements}, named)
     case = _new_case(actor=actor, prepared=prepared, data=data, channel=channel)
-    for code, stream in (files or {}).items():
-        _store_file(case.materials.get(code=code), stream, name=getattr(stream, "name", code))
+    materials = {m.code: m for m in case.materials.all()}
+    for code, (stream, upload) in checked.items():
+        _store_file(materials[code], stream, upload)
     if channel != Channel.WINDOW:
         _require_files(case)
     before = base.snapshot(case)
     _stamp_submission(case, actor)
     return _after_submission(actor, case, CaseStatus.SUBMITTED, before)
+
+
+def _with_files(data: ApplicationInput, files: dict[str, IO[bytes]]) -> ApplicationInput:
+    """The application with a material whose file came along counted as uploaded unless it says otherwise."""
+    if not files:
+        return data
+    entries = [dict(entry) if isinstance(entry, dict) else entry for entry in data.materials]
+    listed = {str(entry.get("code")) for entry in entries if isinstance(entry, dict)}
+    for entry in entries:
+        if isinstance(entry, dict) and str(entry.get("code")) in files and not entry.get("provision"):
+            entry["provision"] = Provision.UPLOADED
+    entries += [{"code": str(code), "provision": Provision.UPLOADED} for code in files if str(code) not in listed]
+    return replace(data, materials=entries)
 
 
 def _require_files(case: Case) -> None:
@@ -317,7 +345,8 @@ def case_material_attach(*, actor: Any, case: Case, code: str, file: IO[bytes], 
     from onewindow.cases.permissions import is_applicant, may
 
     locked = base.lock(case)
-    if not (is_applicant(actor, locked) or may(actor, locked, A.SUPPLY_GAPS)):
+    # A draft is the applicant's alone; later a window clerk or the department may add files for them.
+    if not (is_applicant(actor, locked) or (locked.status != CaseStatus.DRAFT and may(actor, locked, A.SUPPLY_GAPS))):
         raise Forbidden(_("您无权为该办件上传材料。"), code="case_forbidden")
     if locked.status not in ATTACHABLE:
         raise Conflict(_("办件当前状态为“%(status)s”,不能上传材料。") % {"status": locked.get_status_display()}, code="case_not_editable")
@@ -327,7 +356,8 @@ def case_material_attach(*, actor: Any, case: Case, code: str, file: IO[bytes], 
     if locked.status in (CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW, CaseStatus.SUSPENDED) and not material.is_outstanding_gap:
         raise Conflict(_("受理后只能上传待补的容缺材料。"), code="case_not_editable")
     before = {"file": material.file.name, "sha256": material.sha256}
-    _store_file(material, file, name=name)
+    checked = _check_files({code}, {code: (file, name)})
+    _store_file(material, file, checked[code][1])
     audit_record(
         actor=actor,
         action="cases.material.attach",
@@ -338,8 +368,29 @@ def case_material_attach(*, actor: Any, case: Case, code: str, file: IO[bytes], 
     return material
 
 
-def _store_file(material: CaseMaterial, stream: IO[bytes], *, name: str) -> None:
-    checked = check_upload(stream, name=name, max_bytes=settings.CASE_UPLOAD_MAX_BYTES)
+def _check_files(codes: set[str], files: dict[str, tuple[IO[bytes], str]]) -> dict[str, tuple[IO[bytes], CheckedUpload]]:
+    """Each file checked (content type, size, archive bomb, name) against the material it is for.
+
+    InvalidInput lists every bad file by material code (`details["materials"]`); its code is
+    the first problem's (`upload_type_not_allowed`, `upload_too_large`, `material_unknown` …).
+    """
+    checked: dict[str, tuple[IO[bytes], CheckedUpload]] = {}
+    problems: dict[str, str] = {}
+    first: InvalidInput | None = None
+    for code, (stream, name) in files.items():
+        try:
+            if code not in codes:
+                raise InvalidInput(_("该情形不需要此材料。"), code="material_unknown")
+            checked[code] = (stream, check_upload(stream, name=name, max_bytes=settings.CASE_UPLOAD_MAX_BYTES))
+        except InvalidInput as exc:
+            problems[code] = exc.message
+            first = first or exc
+    if first is not None:
+        raise InvalidInput(first.message, code=first.code, details={"materials": problems})
+    return checked
+
+
+def _store_file(material: CaseMaterial, stream: IO[bytes], checked: CheckedUpload) -> None:
     digest = hashlib.sha256()
     stream.seek(0)
     for chunk in iter(lambda: stream.read(65536), b""):

@@ -8,6 +8,7 @@ service answers Conflict (409) instead of acting twice.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import IO, Any
 
 from django.conf import settings
@@ -18,12 +19,12 @@ from onewindow.accounts.access import access_of, reaches_department
 from onewindow.cases.choices import CaseAction, CaseStatus, Channel, Decision, DocumentKind, PledgeStatus, Provision, TaskState
 from onewindow.cases.models import Case, StageTask
 from onewindow.cases.services import base, stages, timers
-from onewindow.cases.services.intake import ApplicationInput, application_input_of, case_file, prepare
+from onewindow.cases.services.intake import ApplicationInput, _require_files, application_input_of, case_file, prepare
 from onewindow.catalog.choices import ItemKind, MaterialNecessity
 from onewindow.common import time
 from onewindow.common.errors import Conflict, Forbidden, InvalidInput
 from onewindow.deadlines import kinds
-from onewindow.workdays.calendar import workdays_between
+from onewindow.workdays.calendar import is_workday, workdays_between
 
 A = CaseAction
 EXTENSION_DAYS = 10  # 行政许可法 第四十二条
@@ -101,21 +102,26 @@ def case_accept_with_gaps(
     locked.has_gaps = True
     locked.gap_supply_by = supply_by
     _accept(actor, locked, A.ACCEPT_WITH_GAPS, target, comment=comment, gaps=sorted(gap_codes))
-    days = max(workdays_between(time.today(), supply_by).days, 0)
+    # The applicant has the whole of `supply_by`; when it is a day off, until the next working day
+    # (民法典 第二百零三条), so the timer never runs out before the date the applicant was given.
+    days = workdays_between(time.today(), supply_by).days + (0 if is_workday(supply_by).workday else 1)
     timers.start(locked, kinds.CASE_GAP_SUPPLY, days)
     return locked
 
 
 def _require_complete(case: Case) -> None:
-    data = application_input_of(case)
-    prepare(data, complete=True)
+    """The stored application is complete under the item version pinned on the case."""
+    prepare(application_input_of(case), complete=True, version=case.item_version)
 
 
 def _accept(actor: Any, case: Case, action: str, target: str, *, comment: str = "", gaps: list[str] | None = None) -> None:
     before = base.snapshot(case)
     now = time.now()
-    # Deemed acceptance counts from receipt (行政许可法 第三十二条); otherwise from today.
-    start = (case.submitted_at if action == A.DEEM_ACCEPTED else None) or now
+    # Deemed acceptance counts from receipt (行政许可法 第三十二条): of the application, or of the
+    # corrected one when the 5-day reply period restarted at resubmission; otherwise from now.
+    start = now
+    if action == A.DEEM_ACCEPTED:
+        start = timers.latest_start(case, kinds.CASE_ACCEPTANCE) or case.submitted_at or now
     case.accepted_at = start
     case.accepted_by = actor if getattr(actor, "is_authenticated", False) else None
     case.deemed_accepted = action == A.DEEM_ACCEPTED
@@ -189,7 +195,8 @@ def case_resubmit(*, actor: Any, case: Case, materials: list[dict[str, Any]] | N
     locked, target = base.begin(actor=actor, case=case, action=A.RESUBMIT)
     if materials:
         _apply_provisions(locked, materials)
-    prepare(application_input_of(locked), complete=True)
+    _require_complete(locked)
+    _require_files(locked)
     before = base.snapshot(locked)
     locked.materials.exclude(problem="").update(problem="")
     timers.meet(locked, kinds.CASE_CORRECTION)
@@ -456,6 +463,18 @@ def case_terminate(*, case: Case) -> Case | None:
 
 # -- intake at a window --------------------------------------------------------------------------
 
+
+def _with_gaps(data: ApplicationInput, gaps: list[str]) -> ApplicationInput:
+    """The application with the materials listed as gaps provided as such (容缺后补)."""
+    entries = [dict(entry) if isinstance(entry, dict) else entry for entry in data.materials]
+    listed = {str(entry.get("code")) for entry in entries if isinstance(entry, dict)}
+    for entry in entries:
+        if isinstance(entry, dict) and str(entry.get("code")) in gaps:
+            entry["provision"] = Provision.GAP
+    entries += [{"code": str(code), "provision": Provision.GAP} for code in gaps if str(code) not in listed]
+    return replace(data, materials=entries)
+
+
 WINDOW_ANSWERS = (A.ACCEPT, A.ACCEPT_WITH_GAPS, A.REQUEST_CORRECTION, A.REFUSE)
 
 
@@ -479,8 +498,11 @@ def case_intake(
         raise Forbidden(_("只有窗口受理人员可以窗口收件。"), code="case_forbidden")
     if answer not in WINDOW_ANSWERS:
         raise InvalidInput(_("请选择受理、容缺受理、一次性告知或不予受理。"), code="answer_invalid")
+    if answer == A.ACCEPT_WITH_GAPS:
+        data = _with_gaps(data, gaps or [])
     if answer in (A.ACCEPT, A.ACCEPT_WITH_GAPS):
-        prepare(data, complete=answer == A.ACCEPT and not any(m.get("provision") == Provision.GAP for m in data.materials))
+        # Accepting needs the complete application (gaps aside): every problem told before anything is written.
+        prepare(data, complete=True)
     case = case_file(actor=actor, data=data, channel=Channel.WINDOW, files=files)
     if window is not None:
         case.window = window

@@ -68,7 +68,9 @@ def pause_all(case: Case, reason: str) -> None:
 def resume_all(case: Case) -> None:
     for deadline in [*open_timers(case, *CASE_CLOCKS), *_open_task_timers(case)]:
         if deadline.state == DeadlineState.PAUSED:
-            deadline_resume(actor=None, deadline=deadline)
+            resumed = deadline_resume(actor=None, deadline=deadline)
+            if resumed.subject_type == StageTask._meta.label_lower:
+                StageTask.objects.filter(pk=resumed.subject_id).update(due_on=resumed.due_on)
 
 
 def extend_clocks(case: Case, days: int, reason: str) -> None:
@@ -121,6 +123,13 @@ def timer_due(case: Case, kind: str) -> dt.date | None:
     subject_type, subject_id = subject_key(case)
     row = Deadline.objects.filter(subject_type=subject_type, subject_id=subject_id, kind=kind).order_by("-id").first()
     return row.due_on if row else None
+
+
+def latest_start(case: Case, kind: str) -> dt.datetime | None:
+    """When the latest `kind` timer of the case started (the 5-day reply period restarts at resubmission)."""
+    subject_type, subject_id = subject_key(case)
+    row = Deadline.objects.filter(subject_type=subject_type, subject_id=subject_id, kind=kind).order_by("-id").first()
+    return row.started_at if row else None
 
 
 def due_text(case: Case, kind: str) -> str:

@@ -8,6 +8,7 @@ a case brought to any status through the services (so its timers, steps and audi
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,12 +21,22 @@ from onewindow.cases.models import Case
 from onewindow.catalog.choices import ItemKind, MaterialForm, MaterialNecessity, MaterialSource, StageKind
 from onewindow.catalog.models import MaterialRequirement, ServiceItem, Situation, Stage
 from onewindow.catalog.tests.factories import PublishedItemFactory
-from onewindow.orgs.models import Department, Region
+from onewindow.common import time
+from onewindow.orgs.models import Department, Region, Unit
 from onewindow.orgs.tests.factories import CountyFactory, DepartmentFactory, UnitFactory
+from onewindow.workdays.calendar import add_workdays
 
 PERSON_ID = "11010519491231002X"  # a valid 居民身份证号 (GB 11643 check digit)
 OTHER_PERSON_ID = "440524188001010014"
 ENTERPRISE_USCC = "91350100M000100Y43"
+PDF_BYTES = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def pdf_file(name: str = "申请书.pdf", data: bytes = PDF_BYTES) -> io.BytesIO:
+    """An in-memory upload (a minimal PDF unless `data` says otherwise) carrying a file name."""
+    stream = io.BytesIO(data)
+    stream.name = name
+    return stream
 
 
 @dataclass
@@ -75,9 +86,12 @@ def case_item(
     decide_role: str = Role.DECIDER,
     countersign: bool = False,
     pledge: bool = True,
+    review: bool = True,
 ) -> ServiceItem:
     """A published item: situations S01/S02, materials M01 (required), M02 (gap allowed, S01),
-    M03 (pledge allowed), M04 (government-issued license); stages 受理 → 审查 → 决定 → 送达 (+ 专家评审 as a special procedure)."""
+    M03 (pledge allowed), M04 (government-issued license); stages 受理 → 审查 → 决定 → 送达 (+ 专家评审 as a special procedure).
+
+    `review=False` (and every 即办件) leaves the 审查 stage out: the decision follows acceptance."""
     item: ServiceItem = PublishedItemFactory(
         department=department,
         name="食品经营许可",
@@ -116,13 +130,14 @@ def case_item(
             source=source,
             sort=index,
         )
-    unit = UnitFactory(department=department, name="行政审批科")
-    review = [(2, StageKind.REVIEW, "审查", Role.REVIEWER, unit, 2, False)]
-    if kind == ItemKind.ON_THE_SPOT:
-        review = []
+    unit = _unit(department, "行政审批科")
+    if kind == ItemKind.ON_THE_SPOT or not review:
+        review_stages = []
+    else:
+        review_stages = [(2, StageKind.REVIEW, "审查", Role.REVIEWER, unit, 2, False)]
     stages = [
         (1, StageKind.ACCEPT, "受理", Role.WINDOW_CLERK, None, 1, False),
-        *review,
+        *review_stages,
         (3, StageKind.EXPERT_REVIEW, "专家评审", Role.REVIEWER, unit, 5, True),
         (4, StageKind.DECIDE, "决定", decide_role, None, 1, False),
         (5, StageKind.DELIVER, "送达", Role.WINDOW_CLERK, None, 1, False),
@@ -132,8 +147,13 @@ def case_item(
             version=version, sequence=sequence, kind=stage_kind, name=name, role=role, unit=stage_unit, days=days, special_procedure=special
         )
         if countersign and stage_kind == StageKind.REVIEW:
-            stage.countersign_units.add(UnitFactory(department=department, name="食品安全科"))
+            stage.countersign_units.add(_unit(department, "食品安全科"))
     return item
+
+
+def _unit(department: Department, name: str) -> Unit:
+    """The department's unit of that name (several items of one department share it)."""
+    return Unit.objects.filter(department=department, name=name).first() or UnitFactory(department=department, name=name)
 
 
 def application(item: ServiceItem, **overrides: Any) -> services.ApplicationInput:
@@ -172,40 +192,65 @@ def submitted_case(county: County, item: ServiceItem) -> Case:
     return services.case_file(actor=county.clerk, data=application(item), channel="window")
 
 
-def case_in(status: str, county: County, item: ServiceItem) -> Case:
-    """A case brought to `status` through the services."""
+def draft_case(county: County, item: ServiceItem, *, applicant: User | None = None) -> Case:
+    """The applicant's online draft (`online_application`) with the application form (M01) uploaded."""
+    user = applicant or county.applicant
+    case = services.case_save_draft(actor=user, data=online_application(item))
+    services.case_material_attach(actor=user, case=case, code="M01", file=pdf_file(), name="申请书.pdf")
+    case.refresh_from_db()
+    return case
+
+
+def online_case(county: County, item: ServiceItem, *, applicant: User | None = None) -> Case:
+    """A case the applicant submitted online (its M02 left as a gap to supply after acceptance)."""
+    user = applicant or county.applicant
+    return services.case_submit(actor=user, case=draft_case(county, item, applicant=user))
+
+
+def gap_supply_date(days: int = 3) -> Any:
+    """A supply-by date for 容缺受理: `days` working days from today (within the factory item's promised 10)."""
+    return add_workdays(time.today(), days).due
+
+
+def case_in(status: str, county: County, item: ServiceItem, *, gaps: bool = False) -> Case:
+    """A case brought to `status` through the services.
+
+    `gaps=True` accepts it with M02 as a gap (容缺受理) instead: the gap is still outstanding in
+    accepted, in_review, suspended, decided, withdrawn and terminated; it is supplied before
+    delivery for delivered and closed. Draft is the applicant's online draft (`draft_case`).
+    """
+    if status == CaseStatus.DRAFT:
+        return draft_case(county, item)
+    if status == CaseStatus.TERMINATED:
+        gaps = True
     case = submitted_case(county, item)
-    steps = {
-        CaseStatus.SUBMITTED: [],
-        CaseStatus.CORRECTION_REQUESTED: [
-            lambda c: services.case_request_correction(actor=county.clerk, case=c, problems={"M01": "请签字"})
-        ],
-        CaseStatus.REFUSED: [lambda c: services.case_refuse(actor=county.clerk, case=c, reason="不属于本部门职权范围")],
-        CaseStatus.ACCEPTED: [lambda c: services.case_accept(actor=county.clerk, case=c)],
-    }
-    accepted = steps[CaseStatus.ACCEPTED]
-    review_done = [
-        *accepted,
-        lambda c: services.case_complete_stage(actor=county.reviewer, case=c, task=_open_task(c), opinion="材料齐全,符合条件"),
-    ]
+    clerk = county.clerk
+    if gaps:
+        accepted: list[Any] = [lambda c: services.case_accept_with_gaps(actor=clerk, case=c, gaps=["M02"], supply_by=gap_supply_date())]
+        supplied: list[Any] = [lambda c: services.case_supply_gaps(actor=clerk, case=c, comment="已补交平面图")]
+    else:
+        accepted = [lambda c: services.case_accept(actor=clerk, case=c)]
+        supplied = []
+    review_done = [*accepted, _complete_review(county)]
     decided = [*review_done, lambda c: services.case_approve(actor=county.decider, case=c, opinion="同意")]
-    steps.update(
-        {
-            CaseStatus.IN_REVIEW: review_done,
-            CaseStatus.SUSPENDED: [
-                *accepted,
-                lambda c: services.case_suspend(actor=county.reviewer, case=c, procedure="专家评审", reason="需专家论证"),
-            ],
-            CaseStatus.DECIDED: decided,
-            CaseStatus.DELIVERED: [*decided, lambda c: services.case_deliver(actor=county.clerk, case=c)],
-            CaseStatus.CLOSED: [
-                *decided,
-                lambda c: services.case_deliver(actor=county.clerk, case=c),
-                lambda c: services.case_close(actor=county.clerk, case=c),
-            ],
-            CaseStatus.WITHDRAWN: [lambda c: services.case_withdraw(actor=county.clerk, case=c, reason="申请人书面申请撤回")],
-        }
-    )
+    delivered = [*decided, *supplied, lambda c: services.case_deliver(actor=clerk, case=c)]
+    withdraw = lambda c: services.case_withdraw(actor=clerk, case=c, reason="申请人书面申请撤回")  # noqa: E731
+    steps: dict[str, list[Any]] = {
+        CaseStatus.SUBMITTED: [],
+        CaseStatus.CORRECTION_REQUESTED: [lambda c: services.case_request_correction(actor=clerk, case=c, problems={"M01": "请签字"})],
+        CaseStatus.REFUSED: [lambda c: services.case_refuse(actor=clerk, case=c, reason="不属于本部门职权范围")],
+        CaseStatus.ACCEPTED: accepted,
+        CaseStatus.IN_REVIEW: review_done,
+        CaseStatus.SUSPENDED: [
+            *accepted,
+            lambda c: services.case_suspend(actor=county.reviewer, case=c, procedure="专家评审", reason="需专家论证"),
+        ],
+        CaseStatus.DECIDED: decided,
+        CaseStatus.DELIVERED: delivered,
+        CaseStatus.CLOSED: [*delivered, lambda c: services.case_close(actor=clerk, case=c)],
+        CaseStatus.WITHDRAWN: [*accepted, withdraw] if gaps else [withdraw],
+        CaseStatus.TERMINATED: [*accepted, lambda c: services.case_terminate(case=c)],
+    }
     for step in steps[CaseStatus(status)]:
         case = step(case)
     case.refresh_from_db()
@@ -213,5 +258,16 @@ def case_in(status: str, county: County, item: ServiceItem) -> Case:
     return case
 
 
+def _complete_review(county: County) -> Any:
+    """A step completing every open review task of the case (each countersigning unit's too)."""
+
+    def complete(case: Case) -> Case:
+        for task in case.tasks.filter(state="open", kind=StageKind.REVIEW):
+            case = services.case_complete_stage(actor=county.reviewer, case=case, task=task.pk, opinion="材料齐全,符合条件")
+        return case
+
+    return complete
+
+
 def _open_task(case: Case) -> int:
-    return case.tasks.get(state="open", kind=StageKind.REVIEW).pk
+    return case.tasks.filter(state="open", kind=StageKind.REVIEW).values_list("pk", flat=True)[0]

@@ -189,7 +189,16 @@ def test_reviewer_navigation(client, reviewer):
 
     links = _nav_links(client.get(HOME))
 
-    expected = ("workbench:home", "catalog:versions", "catalog:excel_export", "orgs:index", "accounts:tokens", "accounts:profile")
+    expected = (
+        "workbench:home",
+        "cases:queue",
+        "cases:task_queue",
+        "catalog:versions",
+        "catalog:excel_export",
+        "orgs:index",
+        "accounts:tokens",
+        "accounts:profile",
+    )
     assert links == [reverse(name) for name in expected]
 
 
