@@ -171,7 +171,7 @@ def test_only_due_rows_are_read_among_thousands_that_are_not():
     ]
     Deadline.objects.bulk_create(not_due, batch_size=500)
     due = [
-        _row(D(2026, 6, 1), D(2026, 6, 3), kind=kinds.CASE_STAGE),
+        _row(D(2026, 6, 1), D(2026, 6, 3), kind=kinds.CASE_CORRECTION),
         _row(D(2026, 6, 1), D(2026, 6, 11), kind=kinds.CASE_DELIVERY),
         _row(D(2026, 6, 12), D(2026, 6, 16), kind=kinds.COMPLAINT_REPLY),
     ]
@@ -204,7 +204,7 @@ def test_two_concurrent_scans_handle_each_event_once(recorder):
     handled_rows = [_row(D(2026, 6, 1), D(2026, 6, 3 + n % 5)) for n in range(30)] + [
         _row(D(2026, 6, 10), D(2026, 6, 16)) for _ in range(10)
     ]
-    silent_rows = [_row(D(2026, 6, 1), D(2026, 6, 3), kind=kinds.CASE_STAGE) for _ in range(20)]
+    silent_rows = [_row(D(2026, 6, 1), D(2026, 6, 3), kind=kinds.CASE_CORRECTION) for _ in range(20)]
     recorder.delay = 0.005
     barrier = threading.Barrier(2)
     reports, errors = [], []
