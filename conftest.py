@@ -56,3 +56,14 @@ def system_admin(county):
 
 
 from onewindow.audit.tests.support import purge_audit_trail_after_transactional_tests  # noqa: E402, F401
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process_caches():
+    """Per-process caches of published rows keyed by primary key: SQLite reuses keys after a test's
+    rollback, so each test starts with them empty."""
+    from onewindow.cases.services import intake
+
+    intake._PARTS.clear()
+    yield
+    intake._PARTS.clear()

@@ -127,7 +127,8 @@ def audit_record(
         object_repr = object_repr or str(obj)
     context = request_context.current()
     user = actor if getattr(actor, "is_authenticated", False) else None
-    with transaction.atomic():
+    # No savepoint: an event is never written on its own, and a failure here fails the caller's write.
+    with transaction.atomic(savepoint=False):
         head = _locked_head()
         event = AuditEvent(
             seq=head.last_seq + 1,

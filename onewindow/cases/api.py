@@ -16,7 +16,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -28,7 +27,7 @@ from ninja.throttling import AnonRateThrottle
 from onewindow.accounts.auth import user_auth
 from onewindow.cases import selectors, services
 from onewindow.cases.choices import Channel, Provision
-from onewindow.cases.models import Case, CaseMaterial, IdempotentSubmission
+from onewindow.cases.models import Case, CaseMaterial
 from onewindow.cases.schemas import (
     AcceptWithGapsIn,
     ActionIn,
@@ -108,10 +107,11 @@ def create_case(
     if key is None:
         case = services.case_file(actor=user, data=data, channel=Channel.API, files=files)
     else:
-        case, replayed = _file_once(actor=user, data=data, files=files, key=key, fingerprint=_fingerprint(payload))
+        case, replayed = services.case_file_once(actor=user, data=data, files=files, key=key, fingerprint=_fingerprint(payload))
         if replayed:
             response["Idempotent-Replayed"] = "true"
-    return Status(201, _case_for_output(case.pk))
+            case = _case_for_output(case.pk)
+    return Status(201, case)
 
 
 def _idempotency_key(raw: str | None) -> str | None:
@@ -127,40 +127,6 @@ def _fingerprint(payload: CaseCreateIn) -> str:
     """The request body in one canonical JSON form, hashed: the same application gives the same digest."""
     canonical = json.dumps(payload.dict(), sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def _file_once(*, actor: Any, data: services.ApplicationInput, files: dict[str, Any], key: str, fingerprint: str) -> tuple[Case, bool]:
-    """File the case and record its key in one transaction, or replay the case the key already names.
-
-    Two requests racing with one key both miss the lookup; the second insert of the key fails on
-    the unique constraint, its whole transaction (case included) rolls back and it replays the winner.
-    """
-    try:
-        with transaction.atomic():
-            earlier = _earlier_submission(actor, key, fingerprint)
-            if earlier is not None:
-                return earlier, True
-            case = services.case_file(actor=actor, data=data, channel=Channel.API, files=files)
-            IdempotentSubmission.objects.create(user=actor, key=key, fingerprint=fingerprint, case=case)
-            return case, False
-    except IntegrityError:
-        winner = _earlier_submission(actor, key, fingerprint)
-        if winner is None:
-            raise
-        return winner, True
-
-
-def _earlier_submission(actor: Any, key: str, fingerprint: str) -> Case | None:
-    earlier = IdempotentSubmission.objects.select_related("case").filter(user=actor, key=key).first()
-    if earlier is None:
-        return None
-    if earlier.fingerprint != fingerprint:
-        raise Conflict(
-            _("该 Idempotency-Key 已用于另一份不同的申请,请换用新的键。"),
-            code="idempotency_key_reused",
-            details={"number": earlier.case.number},
-        )
-    return earlier.case
 
 
 def _material_entries(payload: CaseCreateIn) -> list[dict[str, Any]]:

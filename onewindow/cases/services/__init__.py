@@ -3,6 +3,7 @@
 from onewindow.cases.services.intake import (
     ApplicationInput,
     case_file,
+    case_file_once,
     case_material_attach,
     case_save_draft,
     case_submit,
@@ -42,6 +43,7 @@ __all__ = [
     "case_deny",
     "case_extend",
     "case_file",
+    "case_file_once",
     "case_intake",
     "case_material_attach",
     "case_refuse",

@@ -12,14 +12,14 @@ from typing import IO, Any
 
 from django.conf import settings
 from django.core.files.base import File
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from onewindow.audit.services import audit_record
 from onewindow.cases import application, eligibility
 from onewindow.cases.application import Applicant, MaterialPlan
 from onewindow.cases.choices import CaseAction, CaseStatus, Channel, DeliveryMethod, PledgeStatus, Provision
-from onewindow.cases.models import Case, CaseMaterial, CaseNumberSequence, new_query_code
+from onewindow.cases.models import Case, CaseMaterial, CaseNumberSequence, IdempotentSubmission, new_query_code
 from onewindow.cases.services import base, timers
 from onewindow.catalog.choices import EntryState
 from onewindow.catalog.models import MaterialRequirement, ServiceItem, ServiceItemVersion, Situation
@@ -45,16 +45,19 @@ class ApplicationInput:
 
 
 def current_version(item_code: str) -> ServiceItemVersion:
-    """The published current version of the item with this implementation code; InvalidInput if unknown."""
+    """The published current version of the item with this implementation code; InvalidInput if unknown.
+
+    The version comes with its item, department and region attached (one query)."""
     item = ServiceItem.objects.select_related("current", "department__region").filter(implementation_code=item_code).first()
     version = item.current if item else None
-    if version is None or version.state != EntryState.PUBLISHED or version.valid_to is not None:
+    if item is None or version is None or version.state != EntryState.PUBLISHED or version.valid_to is not None:
         raise InvalidInput(_("事项不存在或已取消:%(code)s。") % {"code": item_code}, code="item_unknown", details={"item": item_code})
+    version.service_item = item
     return version
 
 
 def situation_of(version: ServiceItemVersion, code: str) -> Situation | None:
-    situations = list(version.situations.all())
+    situations = published_parts(version).situations
     if not code:
         if len(situations) > 1:
             raise InvalidInput(_("请选择办事情形。"), code="situation_required", details={"situation": [s.code for s in situations]})
@@ -66,7 +69,35 @@ def situation_of(version: ServiceItemVersion, code: str) -> Situation | None:
 
 
 def requirements_of(version: ServiceItemVersion, situation: Situation | None) -> list[MaterialRequirement]:
-    return [m for m in version.materials.all() if m.situation_id is None or (situation and m.situation_id == situation.pk)]
+    materials = published_parts(version).materials
+    return [m for m in materials if m.situation_id is None or (situation and m.situation_id == situation.pk)]
+
+
+@dataclass(frozen=True)
+class VersionParts:
+    situations: list[Situation]
+    materials: list[MaterialRequirement]
+
+
+_PARTS: dict[int, VersionParts] = {}
+_PARTS_MAX = 4096
+
+
+def published_parts(version: ServiceItemVersion) -> VersionParts:
+    """The situations and material requirements of a version, in their order.
+
+    A published version row and its children are never rewritten (a change publishes a new
+    version), so a published version's parts are kept per process; a draft's are read each time.
+    """
+    parts = _PARTS.get(version.pk)
+    if parts is not None:
+        return parts
+    parts = VersionParts(list(version.situations.order_by("sort", "id")), list(version.materials.order_by("sort", "id")))
+    if version.state == EntryState.PUBLISHED:
+        if len(_PARTS) >= _PARTS_MAX:
+            _PARTS.clear()
+        _PARTS[version.pk] = parts
+    return parts
 
 
 def plan_of(materials: list[dict[str, Any]]) -> MaterialPlan:
@@ -143,7 +174,7 @@ def prepare(data: ApplicationInput, *, complete: bool, version: ServiceItemVersi
     return Prepared(version, situation, applicant, form, requirements, plan)
 
 
-def _new_case(*, actor: Any, prepared: Prepared, data: ApplicationInput, channel: str) -> Case:
+def _new_case(*, actor: Any, prepared: Prepared, data: ApplicationInput, channel: str) -> tuple[Case, list[CaseMaterial]]:
     version = prepared.version
     department = version.service_item.department
     applicant = prepared.applicant
@@ -168,7 +199,7 @@ def _new_case(*, actor: Any, prepared: Prepared, data: ApplicationInput, channel
         promised_days=version.promised_limit_days,
         statutory_days=version.statutory_limit_days,
     )
-    CaseMaterial.objects.bulk_create(
+    materials = CaseMaterial.objects.bulk_create(
         [
             CaseMaterial(
                 case=case,
@@ -185,7 +216,7 @@ def _new_case(*, actor: Any, prepared: Prepared, data: ApplicationInput, channel
             for index, requirement in enumerate(prepared.requirements)
         ]
     )
-    return case
+    return case, materials
 
 
 @transaction.atomic
@@ -194,7 +225,7 @@ def case_save_draft(*, actor: Any, data: ApplicationInput, case: Case | None = N
     _require_applicant_account(actor)
     prepared = prepare(data, complete=False)
     if case is None:
-        case = _new_case(actor=actor, prepared=prepared, data=data, channel=Channel.ONLINE)
+        case, _materials = _new_case(actor=actor, prepared=prepared, data=data, channel=Channel.ONLINE)
         audit_record(actor=actor, action="cases.case.create_draft", obj=case, after=base.snapshot(case))
         return case
     locked = base.lock(case)
@@ -262,8 +293,9 @@ def case_submit(*, actor: Any, case: Case) -> Case:
 
 
 def _after_submission(actor: Any, case: Case, target: str, before: dict[str, Any]) -> Case:
-    timers.start(case, kinds.CASE_ACCEPTANCE, 5, at=case.submitted_at)  # 行政许可法 第三十二条
-    timers.sync_queue_date(case)
+    acceptance = timers.start(case, kinds.CASE_ACCEPTANCE, 5, at=case.submitted_at)  # 行政许可法 第三十二条
+    # A case being submitted has no other open timer (drafts have none): this one leads the queue.
+    case.due_on, case.warn_on = acceptance.due_on, acceptance.warn_on
     base.finish(actor=actor, case=case, action=A.SUBMIT, target=target, before=before)
     return case
 
@@ -271,18 +303,62 @@ def _after_submission(actor: Any, case: Case, target: str, before: dict[str, Any
 @transaction.atomic
 def case_file(*, actor: Any, data: ApplicationInput, channel: str = Channel.API, files: dict[str, IO[bytes]] | None = None) -> Case:
     """Create and submit in one go (the API, or a window clerk's intake): checked complete, numbered, timed."""
+    return _file(actor=actor, data=data, channel=channel, files=files)
+
+
+def case_file_once(
+    *, actor: Any, data: ApplicationInput, key: str, fingerprint: str, files: dict[str, IO[bytes]] | None = None
+) -> tuple[Case, bool]:
+    """`case_file` under the client's idempotency key: file the case and record the key in one
+    transaction, or return the case the key already names (and True for "replayed").
+
+    `fingerprint` identifies the request's content: the same key with a different application is a
+    Conflict. Two requests racing with one key both miss the lookup; the second insert of the key
+    fails on the unique constraint, its whole transaction (case included) rolls back, and it returns
+    the winner's case.
+    """
+    try:
+        with transaction.atomic():
+            earlier = _earlier_submission(actor, key, fingerprint)
+            if earlier is not None:
+                return earlier, True
+            case = _file(actor=actor, data=data, channel=Channel.API, files=files)
+            IdempotentSubmission.objects.create(user=actor, key=key, fingerprint=fingerprint, case=case)
+            return case, False
+    except IntegrityError:
+        winner = _earlier_submission(actor, key, fingerprint)
+        if winner is None:
+            raise
+        return winner, True
+
+
+def _earlier_submission(actor: Any, key: str, fingerprint: str) -> Case | None:
+    earlier = IdempotentSubmission.objects.select_related("case").filter(user=actor, key=key).first()
+    if earlier is None:
+        return None
+    if earlier.fingerprint != fingerprint:
+        raise Conflict(
+            _("该 Idempotency-Key 已用于另一份不同的申请,请换用新的键。"),
+            code="idempotency_key_reused",
+            details={"number": earlier.case.number},
+        )
+    return earlier.case
+
+
+def _file(*, actor: Any, data: ApplicationInput, channel: str, files: dict[str, IO[bytes]] | None) -> Case:
+    """The body of `case_file`, inside the caller's transaction."""
     _require_applicant_account(actor)
     data = _with_files(data, files or {})
     prepared = prepare(data, complete=channel != Channel.WINDOW)
     # Every file is checked before anything is written (storage writes are not rolled back).
     named = {str(code): (stream, str(getattr(stream, "name", "") or code)) for code, stream in (files or {}).items()}
     checked = _check_files({r.code for r in prepared.requirements}, named)
-    case = _new_case(actor=actor, prepared=prepared, data=data, channel=channel)
-    materials = {m.code: m for m in case.materials.all()}
+    case, created = _new_case(actor=actor, prepared=prepared, data=data, channel=channel)
+    materials = {m.code: m for m in created}
     for code, (stream, upload) in checked.items():
         _store_file(materials[code], stream, upload)
     if channel != Channel.WINDOW:
-        _require_files(case)
+        _require_files(case, created)
     before = base.snapshot(case)
     _stamp_submission(case, actor)
     return _after_submission(actor, case, CaseStatus.SUBMITTED, before)
@@ -301,11 +377,11 @@ def _with_files(data: ApplicationInput, files: dict[str, IO[bytes]]) -> Applicat
     return replace(data, materials=entries)
 
 
-def _require_files(case: Case) -> None:
+def _require_files(case: Case, materials: list[CaseMaterial] | None = None) -> None:
     """Online, "uploaded" means a file is attached; paper is only verified at a window."""
     missing = {
         m.code: _("请上传“%(name)s”。") % {"name": m.name}
-        for m in case.materials.all()
+        for m in (case.materials.all() if materials is None else materials)
         if (m.provision == Provision.UPLOADED and not m.file) or (m.provision == Provision.PAPER and case.channel != Channel.WINDOW)
     }
     if missing:

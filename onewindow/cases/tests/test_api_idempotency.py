@@ -2,9 +2,9 @@
 
 import pytest
 
-from onewindow.cases import api
 from onewindow.cases.choices import CaseStatus
 from onewindow.cases.models import Case, IdempotentSubmission
+from onewindow.cases.services import intake
 from onewindow.cases.tests.test_api import CASES, bearer, body, with_material
 
 pytestmark = pytest.mark.django_db
@@ -95,14 +95,14 @@ def test_losing_a_race_rolls_back_and_replays_the_winner(client, county, item, m
     unique constraint, its case is rolled back and it answers with the winner's case."""
     headers = bearer(county.applicant)
     winner = post(client, body(item), headers, "race").json()["number"]
-    lookup = api._earlier_submission
+    lookup = intake._earlier_submission
     calls = []
 
     def missed_once(*args):
         calls.append(args)
         return None if len(calls) == 1 else lookup(*args)
 
-    monkeypatch.setattr(api, "_earlier_submission", missed_once)
+    monkeypatch.setattr(intake, "_earlier_submission", missed_once)
 
     loser = post(client, body(item), headers, "race")
 
