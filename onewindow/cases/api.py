@@ -16,7 +16,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Status
@@ -51,7 +50,7 @@ from onewindow.cases.schemas import (
 )
 from onewindow.common import time
 from onewindow.common.api import ErrorOut
-from onewindow.common.errors import Conflict, InvalidInput
+from onewindow.common.errors import InvalidInput
 from onewindow.common.identity import mask_name
 from onewindow.common.uploads import check_upload
 from onewindow.deadlines import kinds
@@ -187,7 +186,6 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilterIn]) -> dict[str, 
     """Cases the user may see (staff: their department's or region's; applicants: their own), newest first;
     `queue=true` lists the open ones by deadline, most urgent first."""
     page = selectors.case_list(user=request.auth, **filters.dict())  # type: ignore[attr-defined]
-    prefetch_related_objects(page.items, "item")
     return {"items": page.items, "next_cursor": page.next_cursor}
 
 
@@ -264,16 +262,6 @@ def _act(request: HttpRequest, number: str, action: Callable[[Any, Case], Any]) 
     return selectors.case_get(user=user, number=number)
 
 
-def _require_revision(case: Case, revision: int | None) -> None:
-    """For the applicant's actions, whose services take no revision: refuse when the case moved on."""
-    if revision is not None and case.revision != revision:
-        raise Conflict(
-            _("该办件已被他人处理(当前状态:%(status)s),请刷新后重试。") % {"status": case.get_status_display()},
-            code="case_stale",
-            details={"status": case.status, "revision": case.revision},
-        )
-
-
 @router.post("/cases/{number}/accept", response=ACTION_RESPONSES, auth=user_auth, summary="受理")
 def accept(request: HttpRequest, number: str, payload: CommentIn) -> Case:
     """Accept a complete application (即办件 are decided at once)."""
@@ -318,9 +306,10 @@ def resubmit(request: HttpRequest, number: str, payload: ResubmitIn) -> Case:
     """The applicant has corrected what the notice listed (files first through the materials endpoint)."""
 
     def run(user: Any, case: Case) -> Case:
-        _require_revision(case, payload.revision)
         materials = [m.dict() for m in payload.materials] if payload.materials is not None else None
-        return services.case_resubmit(actor=user, case=case, materials=materials, comment=payload.comment)
+        return services.case_resubmit(
+            actor=user, case=case, materials=materials, comment=payload.comment, expected_revision=payload.revision
+        )
 
     return _act(request, number, run)
 
@@ -383,11 +372,11 @@ def extend(request: HttpRequest, number: str, payload: ReasonIn) -> Case:
 def supply_gaps(request: HttpRequest, number: str, payload: CommentIn) -> Case:
     """Every gap material is now provided (upload the files first through the materials endpoint)."""
 
-    def run(user: Any, case: Case) -> Case:
-        _require_revision(case, payload.revision)
-        return services.case_supply_gaps(actor=user, case=case, comment=payload.comment)
-
-    return _act(request, number, run)
+    return _act(
+        request,
+        number,
+        lambda user, case: services.case_supply_gaps(actor=user, case=case, comment=payload.comment, expected_revision=payload.revision),
+    )
 
 
 @router.post("/cases/{number}/approve", response=ACTION_RESPONSES, auth=user_auth, summary="准予许可")

@@ -24,6 +24,14 @@ def on_acceptance_overdue(deadline: Deadline, today: dt.date) -> None:
         case_deem_accepted(case=case)
 
 
+def _deemed_approval_cases(deadlines: list[Deadline]) -> list[int]:
+    """The promised-limit timers whose case's pinned item version grants on timeout (fixed for the case's life)."""
+    ids = {int(d.subject_id): d.pk for d in deadlines if d.subject_id.isdigit()}
+    granted = Case.objects.filter(pk__in=list(ids), item_version__deemed_approval=True).values_list("pk", flat=True)
+    return [ids[pk] for pk in granted]
+
+
+@kinds.acting_on(_deemed_approval_cases)
 def on_promised_overdue(deadline: Deadline, today: dt.date) -> None:
     """超时默认: items so configured are granted when the promised limit passes without a decision."""
     from onewindow.cases.services import case_deem_approved

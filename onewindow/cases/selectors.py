@@ -15,6 +15,26 @@ from onewindow.common.errors import InvalidInput, NotFound
 from onewindow.common.pagination import Page, paginate
 from onewindow.deadlines.models import Deadline, subject_key
 
+# What a list row shows (API CaseOut, the workbench queue table): the wide columns (the form, the
+# decision texts) stay in the database.
+LIST_FIELDS = (
+    "id",
+    "number",
+    "status",
+    "channel",
+    "item__id",
+    "item__implementation_code",
+    "item_name",
+    "department__id",
+    "department__name",
+    "region_code",
+    "applicant_kind",
+    "applicant_name",
+    "submitted_at",
+    "due_on",
+    "warn_on",
+    "revision",
+)
 QUEUE_ORDER = ("due_on", "id")
 RECENT_ORDER = ("-id",)
 
@@ -29,8 +49,14 @@ def case_list(
     cursor: str | None = None,
     limit: int | None = None,
 ) -> Page[Case]:
-    """Cases the user may see, newest first; `queue=True` gives the open ones by deadline (most urgent first)."""
-    rows = Case.objects.visible_to(user).select_related("department")
+    """Cases the user may see, newest first; `queue=True` gives the open ones by deadline (most urgent first).
+
+    Staff list the cases in their reach (their own applications as a citizen are on the portal, not
+    in their work lists); an applicant lists their own cases.
+    """
+    staff = queue or access_of(user).is_staff_member
+    cases = Case.objects.in_reach_of(user) if staff else Case.objects.visible_to(user)
+    rows = cases.select_related("department", "item").only(*LIST_FIELDS)
     if status:
         if status not in CaseStatus.values:
             raise InvalidInput(_("状态无效:%(value)s。") % {"value": status}, code="status_invalid")

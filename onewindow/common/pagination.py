@@ -66,7 +66,12 @@ def decode_cursor(cursor: str, size: int) -> list[Any]:
 
 
 def _after(ordering: tuple[str, ...], values: list[Any]) -> Q:
-    """Rows strictly after `values` in `ordering` (lexicographic keyset condition)."""
+    """Rows strictly after `values` in `ordering` (lexicographic keyset condition).
+
+    The OR of the lexicographic steps is preceded by a plain range on the first field
+    (`a >= x AND (a > x OR (a = x AND id > y))`): the same rows, but a condition an index on the
+    ordering can seek to, so a deep page costs what the first page costs.
+    """
     condition = Q()
     for index, field in enumerate(ordering):
         name = field.lstrip("-")
@@ -76,6 +81,9 @@ def _after(ordering: tuple[str, ...], values: list[Any]) -> Q:
             prev = ordering[prev_index].lstrip("-")
             step &= Q(**{prev: values[prev_index]})
         condition |= step
+    if len(ordering) > 1:
+        first = ordering[0]
+        condition &= Q(**{f"{first.lstrip('-')}__{'lte' if first.startswith('-') else 'gte'}": values[0]})
     return condition
 
 

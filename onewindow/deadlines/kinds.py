@@ -10,10 +10,10 @@ Periods exclude the start day (行政许可法 第八十二条; 民法典 第二
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -119,6 +119,25 @@ def register_handler(kind: str, *, on_warning: DeadlineHandler | None = None, on
         registered = _HANDLERS.setdefault((kind, event), [])
         if handler not in registered:
             registered.append(handler)
+
+
+H = TypeVar("H", bound=DeadlineHandler)
+
+
+def acting_on(select: Callable[[list["Deadline"]], Collection[int]]) -> Callable[[H], H]:
+    """Mark a handler as acting only on the deadlines `select` picks (their ids) from a page the scan
+    read; the scan records the other deadlines' events in bulk without calling the handler.
+
+    `select` reads once per page (one query for a thousand rows) and may only depend on facts
+    that cannot change while the timer runs (e.g. the item version pinned on a case); the handler
+    itself still checks everything else under its lock.
+    """
+
+    def mark(handler: H) -> H:
+        handler.selects = select  # type: ignore[attr-defined]
+        return handler
+
+    return mark
 
 
 def handlers_for(kind: str, event: str) -> list[DeadlineHandler]:

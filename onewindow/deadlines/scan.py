@@ -122,14 +122,31 @@ def _run(scan_pass: _Pass, today: dt.date, batch: int, report: ScanReport) -> No
 
 
 def _handle_page(scan_pass: _Pass, page: list[Deadline], today: dt.date, report: ScanReport) -> None:
-    # Events of kinds nobody listens to are only recorded, in one update.
-    silent = [deadline.pk for deadline in page if not kinds.handlers_for(deadline.kind, scan_pass.event)]
+    acting = _acting_handlers(scan_pass, page)
+    # Events nobody acts on (no handler for the kind, or none that selects the row) are only recorded, in one update.
+    silent = [deadline.pk for deadline in page if not acting.get(deadline.pk)]
     if silent:
         _claim_silent(scan_pass, silent, today, report)
     for deadline in page:
-        handlers = kinds.handlers_for(deadline.kind, scan_pass.event)
+        handlers = acting.get(deadline.pk)
         if handlers:
             _handle_one(scan_pass, deadline, handlers, today, report)
+
+
+def _acting_handlers(scan_pass: _Pass, page: list[Deadline]) -> dict[int, list[kinds.DeadlineHandler]]:
+    """The handlers that act on each row of the page, in registration order (see `kinds.acting_on`)."""
+    by_kind: dict[str, list[Deadline]] = {}
+    for deadline in page:
+        by_kind.setdefault(deadline.kind, []).append(deadline)
+    acting: dict[int, list[kinds.DeadlineHandler]] = {}
+    for kind, rows in by_kind.items():
+        for handler in kinds.handlers_for(kind, scan_pass.event):
+            select = getattr(handler, "selects", None)
+            chosen = {d.pk for d in rows} if select is None else set(select(rows))
+            for deadline in rows:
+                if deadline.pk in chosen:
+                    acting.setdefault(deadline.pk, []).append(handler)
+    return acting
 
 
 def _claim_silent(scan_pass: _Pass, ids: list[int], today: dt.date, report: ScanReport) -> None:

@@ -190,9 +190,11 @@ def case_request_correction(
 
 
 @transaction.atomic
-def case_resubmit(*, actor: Any, case: Case, materials: list[dict[str, Any]] | None = None, comment: str = "") -> Case:
+def case_resubmit(
+    *, actor: Any, case: Case, materials: list[dict[str, Any]] | None = None, comment: str = "", expected_revision: int | None = None
+) -> Case:
     """The applicant has corrected what the notice listed; the 5-day reply period starts again."""
-    locked, target = base.begin(actor=actor, case=case, action=A.RESUBMIT)
+    locked, target = base.begin(actor=actor, case=case, action=A.RESUBMIT, expected_revision=expected_revision)
     if materials:
         _apply_provisions(locked, materials)
     _require_complete(locked)
@@ -212,6 +214,13 @@ def _apply_provisions(case: Case, entries: list[dict[str, Any]]) -> None:
         material = by_code.get(str(entry.get("code")))
         if material is None or str(entry.get("provision")) not in Provision.values:
             raise InvalidInput(_("材料清单格式有误:每项应包含 code 与 provision。"), code="materials_invalid")
+        if entry.get("provision") == Provision.PAPER and case.channel != Channel.WINDOW:
+            # Paper is checked by a clerk at a window; an online or API case corrects by upload.
+            raise InvalidInput(
+                _("网上申请的办件请上传“%(name)s”的电子文件,纸质材料只能在窗口核验。") % {"name": material.name},
+                code="materials_invalid",
+                details={material.code: Provision.PAPER},
+            )
         material.provision = str(entry["provision"])
         material.pledge_text = str(entry.get("pledge") or material.pledge_text)
         material.pledge_status = PledgeStatus.PENDING if material.provision == Provision.PLEDGE else ""
@@ -321,9 +330,9 @@ def case_extend(*, actor: Any, case: Case, reason: str, expected_revision: int |
 
 
 @transaction.atomic
-def case_supply_gaps(*, actor: Any, case: Case, comment: str = "") -> Case:
+def case_supply_gaps(*, actor: Any, case: Case, comment: str = "", expected_revision: int | None = None) -> Case:
     """Every gap material is now provided (uploaded online or checked on paper at a window)."""
-    locked, target = base.begin(actor=actor, case=case, action=A.SUPPLY_GAPS)
+    locked, target = base.begin(actor=actor, case=case, action=A.SUPPLY_GAPS, expected_revision=expected_revision)
     gaps = [m for m in locked.materials.all() if m.is_outstanding_gap]
     if not gaps:
         raise Conflict(_("该办件没有待补的容缺材料。"), code="case_no_gaps")

@@ -247,6 +247,20 @@ def test_staff_list_their_department_and_applicants_their_own(client, county, it
     assert numbers(county.other_reviewer) == []
 
 
+def test_a_staff_members_own_application_is_on_their_portal_not_in_their_work_lists(client, county, item):
+    """A reviewer applying as a citizen of another department's item: the work list and queue show the
+    cases in their reach only; the application is theirs to follow on the portal (my cases)."""
+    data = online_application(item)
+    data.materials[0] = {"code": "M01", "provision": Provision.UPLOADED}
+    own = services.case_file(actor=county.other_reviewer, data=data, channel=Channel.API, files={"M01": ContentFile(PDF, name="a.pdf")})
+
+    def numbers(**params):
+        return [row["number"] for row in client.get(CASES, params, **bearer(county.other_reviewer)).json()["items"]]
+
+    assert own.number not in numbers() and own.number not in numbers(queue=True)
+    assert client.get(f"{CASES}/{own.number}", **bearer(county.other_reviewer)).status_code == 200
+
+
 def test_list_row_shape_and_filters(client, county, item):
     with time_machine.travel(MONDAY, tick=False):
         accepted = case_in(CaseStatus.ACCEPTED, county, item)

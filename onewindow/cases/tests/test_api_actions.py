@@ -109,6 +109,21 @@ def test_applicant_resubmits_after_uploading(client, county, item):
     assert result["status"] == "submitted"
 
 
+def test_an_online_case_cannot_be_corrected_with_paper(client, county, item):
+    case = online_case(county, item)
+    services.case_request_correction(actor=county.reviewer, case=case, problems={"M01": "请上传签字页"})
+    case.refresh_from_db()
+
+    paper = {"revision": case.revision, "materials": [{"code": "M01", "provision": "paper"}]}
+    response = act(client, case, "resubmit", county.applicant, paper)
+
+    assert (response.status_code, response.json()["code"]) == (400, "materials_invalid")
+    assert response.json()["details"] == {"M01": "paper"}
+    stored = Case.objects.get(pk=case.pk)
+    assert (stored.status, stored.revision) == (CaseStatus.CORRECTION_REQUESTED, case.revision)
+    assert stored.materials.get(code="M01").provision != Provision.PAPER
+
+
 def test_resubmit_with_a_stale_revision_is_409(client, county, item):
     case = case_in(CaseStatus.CORRECTION_REQUESTED, county, item)
 

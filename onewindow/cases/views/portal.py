@@ -469,7 +469,9 @@ def _resubmit(user: Any, case: Case, form: CaseActionForm) -> Case:
     if missing:
         raise InvalidInput(_("请先重新上传:%(names)s。") % {"names": "、".join(missing)}, code="correction_not_uploaded")
     corrected = [{"code": m.code, "provision": Provision.UPLOADED} for m in case.materials.all() if m.problem]
-    return services.case_resubmit(actor=user, case=case, materials=corrected, comment=form.cleaned_data["comment"])
+    return services.case_resubmit(
+        actor=user, case=case, materials=corrected, comment=form.cleaned_data["comment"], expected_revision=form.cleaned_data["revision"]
+    )
 
 
 ActionCall = Callable[[Any, Case, CaseActionForm], Case]
@@ -478,7 +480,9 @@ ACTION_CALLS: dict[str, ActionCall] = {
         actor=u, case=c, reason=f.cleaned_data["reason"], expected_revision=f.cleaned_data["revision"]
     ),
     A.RESUBMIT: _resubmit,
-    A.SUPPLY_GAPS: lambda u, c, f: services.case_supply_gaps(actor=u, case=c, comment=f.cleaned_data["comment"]),
+    A.SUPPLY_GAPS: lambda u, c, f: services.case_supply_gaps(
+        actor=u, case=c, comment=f.cleaned_data["comment"], expected_revision=f.cleaned_data["revision"]
+    ),
 }
 DONE_MESSAGES: dict[str, Any] = {
     A.WITHDRAW: gettext_lazy("申请已撤回。"),
@@ -488,7 +492,8 @@ DONE_MESSAGES: dict[str, Any] = {
 
 
 def _require_revision(case: Case, revision: int) -> None:
-    """The applicant acts on the case as the page showed it; the services of resubmit and gaps take no revision."""
+    """The applicant acts on the case as the page showed it: checked first so that a stale page says so before
+    any other problem (the services check it again under the row lock)."""
     if case.revision != revision:
         raise Conflict(
             _("该办件的状态已变化(当前状态:%(status)s),请查看后重试。") % {"status": case.get_status_display()}, code="case_stale"

@@ -381,7 +381,9 @@ SERVICE_CALLS: dict[str, ServiceCall] = {
     A.REFUSE: lambda u, c, f: services.case_refuse(
         actor=u, case=c, reason=f.cleaned_data["reason"], expected_revision=f.cleaned_data["revision"]
     ),
-    A.RESUBMIT: lambda u, c, f: services.case_resubmit(actor=u, case=c, materials=f.materials, comment=f.cleaned_data["comment"]),
+    A.RESUBMIT: lambda u, c, f: services.case_resubmit(
+        actor=u, case=c, materials=f.materials, comment=f.cleaned_data["comment"], expected_revision=f.cleaned_data["revision"]
+    ),
     A.COMPLETE_STAGE: lambda u, c, f: services.case_complete_stage(
         actor=u, case=c, task=f.cleaned_data["task"], opinion=f.cleaned_data["opinion"], expected_revision=f.cleaned_data["revision"]
     ),
@@ -398,7 +400,9 @@ SERVICE_CALLS: dict[str, ServiceCall] = {
     A.EXTEND: lambda u, c, f: services.case_extend(
         actor=u, case=c, reason=f.cleaned_data["reason"], expected_revision=f.cleaned_data["revision"]
     ),
-    A.SUPPLY_GAPS: lambda u, c, f: services.case_supply_gaps(actor=u, case=c, comment=f.cleaned_data["comment"]),
+    A.SUPPLY_GAPS: lambda u, c, f: services.case_supply_gaps(
+        actor=u, case=c, comment=f.cleaned_data["comment"], expected_revision=f.cleaned_data["revision"]
+    ),
     A.APPROVE: lambda u, c, f: services.case_approve(
         actor=u, case=c, opinion=f.cleaned_data["opinion"], expected_revision=f.cleaned_data["revision"]
     ),

@@ -150,6 +150,30 @@ def test_every_handler_of_an_event_runs_in_one_transaction(registry, recorder):
     assert row.overdue_handled_at is None
 
 
+def test_a_selecting_handler_is_called_only_for_the_rows_it_selects_and_the_rest_are_recorded(registry):
+    recorder = Recorder()
+    rows = [_row(D(2026, 6, 1), D(2026, 6, 3)) for _ in range(4)]
+    wanted = {rows[1].pk, rows[3].pk}
+    pages = []
+
+    def select(page):
+        pages.append(sorted(d.pk for d in page))
+        return [d.pk for d in page if d.pk in wanted]
+
+    @kinds.acting_on(select)
+    def overdue(deadline, today):
+        recorder.overdue(deadline, today)
+
+    registry.register_handler(kinds.CASE_STAGE, on_overdue=overdue)
+    report = deadline_scan(today=TODAY)
+
+    assert pages == [sorted(r.pk for r in rows)]  # one call for the page
+    assert sorted(pk for _event, pk, _today in recorder.calls) == sorted(wanted)
+    assert report.overdue == 4 and report.failed == 0
+    assert all(r.overdue_handled_at for r in Deadline.objects.filter(pk__in=[r.pk for r in rows]))
+    assert deadline_scan(today=TODAY).overdue == 0
+
+
 def _statements(captured):
     """The captured statements, without the savepoints of the test's enclosing transaction."""
     return [q["sql"].split(" ", 1)[0] for q in captured.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
