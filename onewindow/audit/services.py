@@ -1,16 +1,22 @@
 """Recording audit events. Every service calls `audit_record` inside its own transaction."""
 
+import functools
 import hashlib
 import ipaddress
 import json
 import re
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar, cast
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
 
 from onewindow.audit.models import AuditChainHead, AuditEvent
 from onewindow.common import request_context, time
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 GENESIS_HASH = "0" * 64
 HEAD_PK = 1
@@ -127,28 +133,89 @@ def audit_record(
         object_repr = object_repr or str(obj)
     context = request_context.current()
     user = actor if getattr(actor, "is_authenticated", False) else None
-    # No savepoint: an event is never written on its own, and a failure here fails the caller's write.
+    event = AuditEvent(
+        occurred_at=time.now(),
+        actor=user,
+        actor_label=(user.get_username() if user else "system")[:150],
+        action=action,
+        object_type=object_type[:100],
+        object_id=object_id[:64],
+        object_repr=object_repr[:200],
+        before=_plain(before),
+        after=_plain(after),
+        request_id=context.request_id[:64],
+        ip=canonical_ip(context.ip),
+    )
+    pending = _PENDING.get()
+    if pending is not None:
+        pending.append(event)
+    else:
+        _append([event])
+    return event
+
+
+# Events recorded inside `audit_deferred()`, appended to the chain when the block ends.
+_PENDING: ContextVar[list[AuditEvent] | None] = ContextVar("audit_pending", default=None)
+
+
+@contextmanager
+def audit_deferred() -> Iterator[None]:
+    """Record the block's audit events, and append them to the chain together when the block ends.
+
+    For a service's hottest transactions: the chain head is locked from the first append until
+    the transaction ends, and every writer of the system queues on it. Appending at the end of
+    the service's work holds it only for the append and the commit. Use it inside the service's
+    transaction (the events are appended in it, or dropped with it when the block raises):
+
+        @transaction.atomic
+        def case_file(...):
+            with audit_deferred():
+                ...
+
+    Inside the block the returned events have no `seq` or `hash` yet, and reads of the trail do
+    not show them. Nested blocks join the outermost one.
+    """
+    if _PENDING.get() is not None:
+        yield
+        return
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit_deferred() must run inside the service's transaction")
+    token = _PENDING.set([])
+    try:
+        yield
+        events = _PENDING.get() or []
+    finally:
+        _PENDING.reset(token)
+    if events:
+        _append(events)
+
+
+def atomic_audited(func: F) -> F:
+    """`transaction.atomic` for a service, with its audit events appended together at its end (`audit_deferred`)."""
+
+    @functools.wraps(func)
+    def service(*args: Any, **kwargs: Any) -> Any:
+        with transaction.atomic(), audit_deferred():
+            return func(*args, **kwargs)
+
+    return cast(F, service)
+
+
+def _append(events: list[AuditEvent]) -> None:
+    """Chain `events` after the head and write them in one insert."""
+    # No savepoint: events are never written on their own, and a failure here fails the caller's write.
     with transaction.atomic(savepoint=False):
         head = _locked_head()
-        event = AuditEvent(
-            seq=head.last_seq + 1,
-            occurred_at=time.now(),
-            actor=user,
-            actor_label=(user.get_username() if user else "system")[:150],
-            action=action,
-            object_type=object_type[:100],
-            object_id=object_id[:64],
-            object_repr=object_repr[:200],
-            before=_plain(before),
-            after=_plain(after),
-            request_id=context.request_id[:64],
-            ip=canonical_ip(context.ip),
-            prev_hash=head.last_hash,
-        )
-        event.hash = event_hash(head.last_hash, event_content(event))
-        event.save(force_insert=True)
-        AuditChainHead.objects.filter(pk=HEAD_PK).update(last_seq=event.seq, last_hash=event.hash)
-    return event
+        seq, last_hash = head.last_seq, head.last_hash
+        for event in events:
+            seq += 1
+            event.seq, event.prev_hash = seq, last_hash
+            event.hash = last_hash = event_hash(event.prev_hash, event_content(event))
+        if len(events) == 1:
+            events[0].save(force_insert=True)
+        else:
+            AuditEvent.objects.bulk_create(events)
+        AuditChainHead.objects.filter(pk=HEAD_PK).update(last_seq=seq, last_hash=last_hash)
 
 
 def _check_action(action: str) -> None:

@@ -182,7 +182,7 @@ class Case(models.Model):
     def is_final(self) -> bool:
         return self.status in FINAL_STATUSES
 
-    def get_status_display(self) -> str:
+    def get_status_display(self) -> str:  # type: ignore[no-redef]
         """The status label (Django's generated method re-hashes every translated choice on each call,
         which a page of fifty rows pays fifty times)."""
         return str(STATUS_LABELS.get(self.status, self.status))

@@ -15,7 +15,7 @@ from django.core.files.base import File
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
-from onewindow.audit.services import audit_record
+from onewindow.audit.services import atomic_audited, audit_deferred, audit_record
 from onewindow.cases import application, eligibility
 from onewindow.cases.application import Applicant, MaterialPlan
 from onewindow.cases.choices import CaseAction, CaseStatus, Channel, DeliveryMethod, PledgeStatus, Provision
@@ -219,7 +219,7 @@ def _new_case(*, actor: Any, prepared: Prepared, data: ApplicationInput, channel
     return case, materials
 
 
-@transaction.atomic
+@atomic_audited
 def case_save_draft(*, actor: Any, data: ApplicationInput, case: Case | None = None) -> Case:
     """Create or update the applicant's draft; drafts are checked for shape only, not completeness."""
     _require_applicant_account(actor)
@@ -273,12 +273,11 @@ def _require_applicant_account(actor: Any) -> None:
 
 
 def _stamp_submission(case: Case, actor: Any) -> None:
-    case.number = next_number(case.region_code)
     case.submitted_at = time.now()
     case.received_by = actor if case.channel == Channel.WINDOW else None
 
 
-@transaction.atomic
+@atomic_audited
 def case_submit(*, actor: Any, case: Case) -> Case:
     """Submit the applicant's draft: it must now be complete; it gets its number and the 5-day reply timer."""
     locked, target = base.begin(actor=actor, case=case, action=A.SUBMIT)
@@ -296,11 +295,14 @@ def _after_submission(actor: Any, case: Case, target: str, before: dict[str, Any
     acceptance = timers.start(case, kinds.CASE_ACCEPTANCE, 5, at=case.submitted_at)  # 行政许可法 第三十二条
     # A case being submitted has no other open timer (drafts have none): this one leads the queue.
     case.due_on, case.warn_on = acceptance.due_on, acceptance.warn_on
+    # The region's number row stays locked until the commit: taken last, it holds up the other
+    # submissions of the day only for the final writes.
+    case.number = next_number(case.region_code)
     base.finish(actor=actor, case=case, action=A.SUBMIT, target=target, before=before)
     return case
 
 
-@transaction.atomic
+@atomic_audited
 def case_file(*, actor: Any, data: ApplicationInput, channel: str = Channel.API, files: dict[str, IO[bytes]] | None = None) -> Case:
     """Create and submit in one go (the API, or a window clerk's intake): checked complete, numbered, timed."""
     return _file(actor=actor, data=data, channel=channel, files=files)
@@ -318,7 +320,7 @@ def case_file_once(
     the winner's case.
     """
     try:
-        with transaction.atomic():
+        with transaction.atomic(), audit_deferred():
             earlier = _earlier_submission(actor, key, fingerprint)
             if earlier is not None:
                 return earlier, True
@@ -415,7 +417,7 @@ def application_input_of(case: Case) -> ApplicationInput:
 ATTACHABLE = (CaseStatus.DRAFT, CaseStatus.CORRECTION_REQUESTED, CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW, CaseStatus.SUSPENDED)
 
 
-@transaction.atomic
+@atomic_audited
 def case_material_attach(*, actor: Any, case: Case, code: str, file: IO[bytes], name: str) -> CaseMaterial:
     """Attach a file to one material (checked by content, size and name); replaces an earlier file."""
     from onewindow.cases.permissions import is_applicant, may

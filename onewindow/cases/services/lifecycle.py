@@ -12,10 +12,10 @@ from dataclasses import replace
 from typing import IO, Any
 
 from django.conf import settings
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from onewindow.accounts.access import access_of, reaches_department
+from onewindow.audit.services import atomic_audited
 from onewindow.cases.choices import CaseAction, CaseStatus, Channel, Decision, DocumentKind, PledgeStatus, Provision, TaskState
 from onewindow.cases.models import Case, StageTask
 from onewindow.cases.services import base, stages, timers
@@ -54,7 +54,7 @@ def _document_base(case: Case) -> dict[str, Any]:
 # -- answering a submission (行政许可法 第三十二条) ---------------------------------------------------
 
 
-@transaction.atomic
+@atomic_audited
 def case_accept(*, actor: Any, case: Case, expected_revision: int | None = None, comment: str = "") -> Case:
     """Accept a complete application; 即办件 are decided in the same sitting."""
     locked, target = base.begin(actor=actor, case=case, action=A.ACCEPT, expected_revision=expected_revision)
@@ -67,7 +67,7 @@ def case_accept(*, actor: Any, case: Case, expected_revision: int | None = None,
     return locked
 
 
-@transaction.atomic
+@atomic_audited
 def case_accept_with_gaps(
     *, actor: Any, case: Case, gaps: list[str], supply_by: dt.date, expected_revision: int | None = None, comment: str = ""
 ) -> Case:
@@ -151,7 +151,7 @@ def _accept_sequence(case: Case) -> int:
     return accept[0] if accept else 0
 
 
-@transaction.atomic
+@atomic_audited
 def case_deem_accepted(*, case: Case) -> Case | None:
     """No answer within 5 working days: accepted from the day of receipt (行政许可法 第三十二条)."""
     locked = base.lock(case)
@@ -162,7 +162,7 @@ def case_deem_accepted(*, case: Case) -> Case | None:
     return locked
 
 
-@transaction.atomic
+@atomic_audited
 def case_request_correction(
     *, actor: Any, case: Case, problems: dict[str, str], comment: str = "", expected_revision: int | None = None
 ) -> Case:
@@ -189,7 +189,7 @@ def case_request_correction(
     return locked
 
 
-@transaction.atomic
+@atomic_audited
 def case_resubmit(
     *, actor: Any, case: Case, materials: list[dict[str, Any]] | None = None, comment: str = "", expected_revision: int | None = None
 ) -> Case:
@@ -228,7 +228,7 @@ def _apply_provisions(case: Case, entries: list[dict[str, Any]]) -> None:
         material.save()
 
 
-@transaction.atomic
+@atomic_audited
 def case_refuse(*, actor: Any, case: Case, reason: str, expected_revision: int | None = None) -> Case:
     """不予受理 with a written reason."""
     locked, target = base.begin(actor=actor, case=case, action=A.REFUSE, expected_revision=expected_revision)
@@ -251,7 +251,7 @@ def _end(case: Case, why: str) -> None:
 # -- review --------------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@atomic_audited
 def case_complete_stage(*, actor: Any, case: Case, task: StageTask | int, opinion: str, expected_revision: int | None = None) -> Case:
     """A handler completes their review task; when the stage's every task is done the next stage opens."""
     locked, target = base.begin(actor=actor, case=case, action=A.COMPLETE_STAGE, expected_revision=expected_revision)
@@ -281,7 +281,7 @@ def case_complete_stage(*, actor: Any, case: Case, task: StageTask | int, opinio
     return locked
 
 
-@transaction.atomic
+@atomic_audited
 def case_suspend(*, actor: Any, case: Case, procedure: str, reason: str, expected_revision: int | None = None) -> Case:
     """Start a special procedure (听证、检验、检测、检疫、鉴定、专家评审 …): the clocks stop (行政许可法 第四十五条)."""
     locked, target = base.begin(actor=actor, case=case, action=A.SUSPEND, expected_revision=expected_revision)
@@ -294,7 +294,7 @@ def case_suspend(*, actor: Any, case: Case, procedure: str, reason: str, expecte
     return locked
 
 
-@transaction.atomic
+@atomic_audited
 def case_resume(*, actor: Any, case: Case, result: str, expected_revision: int | None = None) -> Case:
     """End the special procedure; the clocks run again, pushed back by the paused days."""
     locked, target = base.begin(actor=actor, case=case, action=A.RESUME, expected_revision=expected_revision)
@@ -306,7 +306,7 @@ def case_resume(*, actor: Any, case: Case, result: str, expected_revision: int |
     return locked
 
 
-@transaction.atomic
+@atomic_audited
 def case_extend(*, actor: Any, case: Case, reason: str, expected_revision: int | None = None) -> Case:
     """Extend the limit once, approved by a decider with a reason told to the applicant (行政许可法 第四十二条)."""
     locked, target = base.begin(actor=actor, case=case, action=A.EXTEND, expected_revision=expected_revision)
@@ -329,7 +329,7 @@ def case_extend(*, actor: Any, case: Case, reason: str, expected_revision: int |
     return locked
 
 
-@transaction.atomic
+@atomic_audited
 def case_supply_gaps(*, actor: Any, case: Case, comment: str = "", expected_revision: int | None = None) -> Case:
     """Every gap material is now provided (uploaded online or checked on paper at a window)."""
     locked, target = base.begin(actor=actor, case=case, action=A.SUPPLY_GAPS, expected_revision=expected_revision)
@@ -365,21 +365,21 @@ def _staff(actor: Any) -> bool:
 # -- decision and delivery -----------------------------------------------------------------------
 
 
-@transaction.atomic
+@atomic_audited
 def case_approve(*, actor: Any, case: Case, opinion: str = "", expected_revision: int | None = None) -> Case:
     locked, _target = base.begin(actor=actor, case=case, action=A.APPROVE, expected_revision=expected_revision)
     _decide(actor, locked, A.APPROVE, Decision.GRANTED, (opinion or "").strip() or _("准予许可。"))
     return locked
 
 
-@transaction.atomic
+@atomic_audited
 def case_deny(*, actor: Any, case: Case, reason: str, expected_revision: int | None = None) -> Case:
     locked, _target = base.begin(actor=actor, case=case, action=A.DENY, expected_revision=expected_revision)
     _decide(actor, locked, A.DENY, Decision.DENIED, _reason(reason, "reason_required", _("不予许可理由")))
     return locked
 
 
-@transaction.atomic
+@atomic_audited
 def case_deem_approved(*, case: Case) -> Case | None:
     """超时默认: the promised limit passed without a decision on an item so configured."""
     locked = base.lock(case)
@@ -422,7 +422,7 @@ def _decide(actor: Any, case: Case, action: str, decision: str, reason: str) -> 
     base.issue_document(case, kind, content)
 
 
-@transaction.atomic
+@atomic_audited
 def case_deliver(*, actor: Any, case: Case, note: str = "", expected_revision: int | None = None) -> Case:
     """Hand the result over (统一窗口出件, post or online) within 10 working days of the decision."""
     locked, target = base.begin(actor=actor, case=case, action=A.DELIVER, expected_revision=expected_revision)
@@ -439,7 +439,7 @@ def case_deliver(*, actor: Any, case: Case, note: str = "", expected_revision: i
     return locked
 
 
-@transaction.atomic
+@atomic_audited
 def case_close(*, actor: Any, case: Case, expected_revision: int | None = None) -> Case:
     locked, target = base.begin(actor=actor, case=case, action=A.CLOSE, expected_revision=expected_revision)
     before = base.snapshot(locked)
@@ -448,7 +448,7 @@ def case_close(*, actor: Any, case: Case, expected_revision: int | None = None) 
     return locked
 
 
-@transaction.atomic
+@atomic_audited
 def case_withdraw(*, actor: Any, case: Case, reason: str = "", expected_revision: int | None = None) -> Case:
     locked, target = base.begin(actor=actor, case=case, action=A.WITHDRAW, expected_revision=expected_revision)
     before = base.snapshot(locked)
@@ -457,7 +457,7 @@ def case_withdraw(*, actor: Any, case: Case, reason: str = "", expected_revision
     return locked
 
 
-@transaction.atomic
+@atomic_audited
 def case_terminate(*, case: Case) -> Case | None:
     """容缺材料 not supplied by the date: the case ends."""
     locked = base.lock(case)
@@ -487,7 +487,7 @@ def _with_gaps(data: ApplicationInput, gaps: list[str]) -> ApplicationInput:
 WINDOW_ANSWERS = (A.ACCEPT, A.ACCEPT_WITH_GAPS, A.REQUEST_CORRECTION, A.REFUSE)
 
 
-@transaction.atomic
+@atomic_audited
 def case_intake(
     *,
     actor: Any,
