@@ -16,6 +16,9 @@ from onewindow.accounts.selectors import role_assignments_of
 from onewindow.workbench.navigation import (
     ADMIN,
     AUDIT,
+    CASE_INTAKE,
+    CASE_QUEUE,
+    CASE_TASKS,
     CATALOG_METRICS,
     CATALOG_REQUESTS,
     CATALOG_SYNONYMS,
@@ -42,23 +45,23 @@ class SectionSpec:
 SECTIONS: dict[str, SectionSpec] = {
     Role.WINDOW_CLERK: SectionSpec(
         _("在服务大厅窗口接待申请人，收取材料：材料齐全的当场受理，不齐全的一次性告知需补正的全部内容，并统一出件。"),
-        (ORGS,),
+        (CASE_INTAKE, CASE_QUEUE, ORGS),
     ),
     Role.REVIEWER: SectionSpec(
         _("对本部门受理的办件进行审查，在承诺时限内提出审查意见，需要现场核查或专家评审的依法办理。"),
-        (ORGS,),
+        (CASE_TASKS, CASE_QUEUE, ORGS),
     ),
     Role.DECIDER: SectionSpec(
         _("对审查完毕的办件作出准予或者不予许可的决定；确需延长期限的，依法报批并告知申请人。"),
-        (ORGS,),
+        (CASE_TASKS, CASE_QUEUE, ORGS),
     ),
     Role.CHIEF_REPRESENTATIVE: SectionSpec(
         _("代表本部门进驻政务服务中心，对授权事项在窗口直接作出审批决定，协调本部门窗口工作。"),
-        (ORGS,),
+        (CASE_INTAKE, CASE_TASKS, CASE_QUEUE, ORGS),
     ),
     Role.SUPERVISOR: SectionSpec(
         _("对办件时限实施电子监察，跟踪黄牌、红牌预警和督办，查阅审计日志。"),
-        (AUDIT, ORGS),
+        (CASE_QUEUE, AUDIT, ORGS),
     ),
     Role.LIST_MANAGER: SectionSpec(
         _("维护权责清单和政务服务事项目录，审核并发布清单的新增、取消、下放和调整。"),

@@ -112,6 +112,20 @@ def test_section_links_follow_what_the_user_may_open(client, make_staff, departm
     assert reverse("audit:index") not in reviewer_section
 
 
+def test_case_work_is_linked_from_the_sections_of_the_roles_that_do_it(client, make_staff, county, department):
+    clerk = make_staff(Role.WINDOW_CLERK, region=county)
+    reviewer = make_staff(Role.REVIEWER, department=department)
+
+    client.force_login(clerk)
+    clerk_section = _section_html(client.get(HOME), Role.WINDOW_CLERK)
+    client.force_login(reviewer)
+    reviewer_section = _section_html(client.get(HOME), Role.REVIEWER)
+
+    assert reverse("cases:intake") in clerk_section and reverse("cases:queue") in clerk_section
+    assert reverse("cases:task_queue") in reviewer_section and reverse("cases:queue") in reviewer_section
+    assert reverse("cases:intake") not in reviewer_section
+
+
 def test_system_admin_without_is_staff_gets_no_admin_site_link(client, system_admin):
     client.force_login(system_admin)
 
