@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "onewindow.catalog",
     "onewindow.notifications",
     "onewindow.cases",
+    "onewindow.supervision",
+    "onewindow.ratings",
     "onewindow.portal",
     "onewindow.workbench",
     "onewindow.demo",

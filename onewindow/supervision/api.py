@@ -1,0 +1,5 @@
+"""The supervision API."""
+
+from ninja import Router
+
+router = Router(tags=["电子监察"])
