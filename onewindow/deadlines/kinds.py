@@ -121,6 +121,41 @@ def register_handler(kind: str, *, on_warning: DeadlineHandler | None = None, on
             registered.append(handler)
 
 
+# Handlers of a whole page of events at once (any kind): called with the deadlines whose event the
+# scan has just claimed, in the claiming transaction. For work that is cheap in bulk (cards).
+BatchHandler = Callable[[list["Deadline"], dt.date], Any]
+_BATCH_HANDLERS: dict[str, list[BatchHandler]] = {}
+
+# Called by every deadlines service that changes a timer (verb: pause, resume, extend, meet,
+# cancel, reassign, recalculate), in its transaction, with the row as saved.
+ChangeListener = Callable[["Deadline", str], Any]
+_CHANGE_LISTENERS: list[ChangeListener] = []
+
+
+def register_batch_handler(*, on_warning: BatchHandler | None = None, on_overdue: BatchHandler | None = None) -> None:
+    """Have the scan call `on_warning(deadlines, today)` / `on_overdue(deadlines, today)` with the
+    deadlines of every kind whose event it has just claimed: a page of rows at once for the events
+    no per-row handler acts on, one row for the others (in that row's transaction). Raising rolls
+    the claim back; the next scan offers the events again."""
+    for event, handler in ((DeadlineEvent.WARNING, on_warning), (DeadlineEvent.OVERDUE, on_overdue)):
+        if handler is not None and handler not in _BATCH_HANDLERS.setdefault(event, []):
+            _BATCH_HANDLERS[event].append(handler)
+
+
+def batch_handlers_for(event: str) -> list[BatchHandler]:
+    return list(_BATCH_HANDLERS.get(event, ()))
+
+
+def register_change_listener(listener: ChangeListener) -> None:
+    """Have every deadlines service that changes a timer call `listener(deadline, verb)` in its transaction."""
+    if listener not in _CHANGE_LISTENERS:
+        _CHANGE_LISTENERS.append(listener)
+
+
+def change_listeners() -> list[ChangeListener]:
+    return list(_CHANGE_LISTENERS)
+
+
 H = TypeVar("H", bound=DeadlineHandler)
 
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import DateTimeField, F, Q, Value
 from django.db.models.functions import Coalesce
 
@@ -150,10 +150,22 @@ def _acting_handlers(scan_pass: _Pass, page: list[Deadline]) -> dict[int, list[k
 
 
 def _claim_silent(scan_pass: _Pass, ids: list[int], today: dt.date, report: ScanReport) -> None:
+    batch_handlers = kinds.batch_handlers_for(scan_pass.event)
     try:
         with transaction.atomic():
-            claimed = Deadline.objects.filter(scan_pass.pending(today), pk__in=ids).update(**scan_pass.claim(time.now()))
-    except DatabaseError:  # e.g. a deadlock with a service holding some of these rows: the next scan retries
+            _commit_asynchronously()
+            pending = Deadline.objects.filter(scan_pass.pending(today), pk__in=ids)
+            if not batch_handlers:
+                claimed = pending.update(**scan_pass.claim(time.now()))
+            else:
+                # The rows as they are now, locked, then claimed; the batch handlers see what was claimed.
+                rows = list(pending.select_for_update().order_by("id"))
+                claimed = Deadline.objects.filter(pk__in=[d.pk for d in rows]).update(**scan_pass.claim(now := time.now()))
+                for deadline in rows:
+                    scan_pass.mark(deadline, now)
+                for handler in batch_handlers:
+                    handler(rows, today)
+    except Exception:  # e.g. a deadlock with a service holding some of these rows: the next scan retries
         logger.exception("deadlines %s…: recording %s events failed; they will be offered again", ids[0], scan_pass.event)
         report.failed += len(ids)
         return
@@ -170,6 +182,8 @@ def _handle_one(scan_pass: _Pass, deadline: Deadline, handlers: list[kinds.Deadl
                 return  # handled by another scan, or no longer due
             for handler in handlers:
                 handler(current, today)
+            for batch_handler in kinds.batch_handlers_for(scan_pass.event):
+                batch_handler([current], today)
     except Exception:
         logger.exception("deadline %s: a %s handler failed; the event will be offered again", deadline.pk, scan_pass.event)
         report.failed += 1

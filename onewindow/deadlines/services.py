@@ -316,4 +316,6 @@ def _save(actor: Any, deadline: Deadline, verb: str, before: dict[str, Any], **e
     deadline.save()
     after = {**audit_snapshot(deadline, SNAPSHOT_FIELDS), **extra}
     audit_record(actor=actor, action=f"deadlines.deadline.{verb}", obj=deadline, before=before, after=after)
+    for listener in kinds.change_listeners():
+        listener(deadline, verb)
     return deadline

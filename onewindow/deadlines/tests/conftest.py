@@ -17,4 +17,6 @@ def registry(monkeypatch):
     handlers, e.g. the cases app's, are put back afterwards)."""
     monkeypatch.setattr(kinds, "_KINDS", dict(kinds._KINDS))
     monkeypatch.setattr(kinds, "_HANDLERS", {})
+    monkeypatch.setattr(kinds, "_BATCH_HANDLERS", {})
+    monkeypatch.setattr(kinds, "_CHANGE_LISTENERS", [])
     return kinds

@@ -15,7 +15,7 @@ from onewindow.deadlines import kinds
 from onewindow.deadlines.choices import DeadlineState
 from onewindow.deadlines.models import Deadline
 from onewindow.deadlines.scan import deadline_scan
-from onewindow.deadlines.services import deadline_extend, deadline_reassign, deadline_start
+from onewindow.deadlines.services import deadline_extend, deadline_meet, deadline_reassign, deadline_start
 from onewindow.deadlines.tasks import scan_deadlines
 from onewindow.deadlines.tests.factories import DeadlineFactory, at
 
@@ -290,3 +290,41 @@ def test_a_row_changed_after_its_page_was_read_is_handled_as_it_is_now(registry,
     registry.register_handler(kinds.CASE_STAGE, on_overdue=reassign_the_other)
     assert deadline_scan(today=TODAY).overdue == 2
     assert seen == [(first.pk, department.pk), (second.pk, other_department.pk)]
+
+
+def test_batch_handlers_see_each_claimed_event_once_in_pages_or_with_its_row(registry, recorder):
+    """Stage rows have a per-row handler (the recorder); department rows of another kind have none."""
+    seen = []
+    registry.register_batch_handler(on_overdue=lambda rows, today: seen.append(sorted(d.pk for d in rows)))
+    stage = [_row(D(2026, 6, 1), D(2026, 6, 3)) for _ in range(2)]
+    others = [_row(D(2026, 6, 1), D(2026, 6, 3), kind=kinds.CASE_DELIVERY) for _ in range(3)]
+
+    report = deadline_scan(today=TODAY)
+
+    assert report.overdue == 5
+    assert sorted(seen) == sorted([sorted(d.pk for d in others), [stage[0].pk], [stage[1].pk]])
+    assert deadline_scan(today=TODAY).overdue == 0 and len(seen) == 3
+
+
+def test_a_failing_batch_handler_rolls_the_page_claim_back(registry, caplog):
+    def broken(rows, today):
+        raise RuntimeError("cards down")
+
+    registry.register_batch_handler(on_overdue=broken)
+    row = _row(D(2026, 6, 1), D(2026, 6, 3), kind=kinds.CASE_DELIVERY)
+
+    assert deadline_scan(today=TODAY).failed == 1
+    row.refresh_from_db()
+    assert row.overdue_handled_at is None
+
+
+def test_change_listeners_hear_every_service_change(registry, subject):
+    heard = []
+    registry.register_change_listener(lambda deadline, verb: heard.append((deadline.pk, verb, deadline.state)))
+    row = deadline_start(actor=None, subject=subject, kind=kinds.CASE_STAGE, start=MOMENT, days=3)
+    deadline_extend(actor=None, deadline=row, days=2, reason="延期")
+    deadline_reassign(actor=None, deadline=row, handler=None)  # no change: nothing to hear
+    deadline_reassign(actor=None, deadline=row, department=subject)
+    deadline_meet(actor=None, deadline=row, at=MOMENT)
+
+    assert [(verb, state) for _pk, verb, state in heard] == [("extend", "running"), ("reassign", "running"), ("meet", "met")]
