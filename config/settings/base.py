@@ -175,6 +175,9 @@ CASE_UPLOAD_MAX_BYTES = env("CASE_UPLOAD_MAX_MB", default=10, doc="Largest file 
 CASE_CORRECTION_DAYS = env(
     "CASE_CORRECTION_DAYS", default=15, doc="Working days an applicant is given to supply what a correction notice lists."
 )
+SUPERVISION_ORDER_REPLY_DAYS = env(
+    "SUPERVISION_ORDER_REPLY_DAYS", default=3, doc="Working days a department has to answer a supervision order (督办)."
+)
 
 # Internationalization -------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

@@ -180,10 +180,12 @@ def _handle_one(scan_pass: _Pass, deadline: Deadline, handlers: list[kinds.Deadl
             current = _claim(scan_pass, deadline, today)
             if current is None:
                 return  # handled by another scan, or no longer due
-            for handler in handlers:
-                handler(current, today)
+            # The batch handlers (cards) first: they see the event as it came due, before a
+            # handler acts on it (a deemed acceptance meets the very timer that ran out).
             for batch_handler in kinds.batch_handlers_for(scan_pass.event):
                 batch_handler([current], today)
+            for handler in handlers:
+                handler(current, today)
     except Exception:
         logger.exception("deadline %s: a %s handler failed; the event will be offered again", deadline.pk, scan_pass.event)
         report.failed += 1

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from onewindow.audit.services import audit_record, audit_snapshot
+from onewindow.audit.services import audit_deferred, audit_record, audit_snapshot
 from onewindow.common import time
 from onewindow.common.errors import Conflict, InvalidInput
 from onewindow.deadlines import kinds
@@ -95,6 +95,46 @@ def deadline_start(
     after = audit_snapshot(deadline, ["subject_type", "subject_id", "kind", "started_at", *SNAPSHOT_FIELDS])
     audit_record(actor=actor, action="deadlines.deadline.start", obj=deadline, after=after)
     return deadline
+
+
+@transaction.atomic
+def deadlines_start_many(
+    *, actor: Any, subjects: list[Any], kind: str, start: dt.datetime, days: int, department_ids: list[int | None] | None = None
+) -> list[Deadline]:
+    """`deadline_start` for many subjects at once (one insert, one audit append): the timers of one
+    kind started at one moment share their dates. The department `department_ids[i]` answers for `subjects[i]`."""
+    definition = kinds.get_kind(kind)
+    _check_days(days)
+    _check_aware(start)
+    if any(getattr(subject, "pk", None) is None for subject in subjects):
+        raise InvalidInput(_("期限对象尚未保存。"), code="deadline_subject_unsaved")
+    if not subjects:
+        return []
+    schedule = deadline_schedule(definition, time.local_date(start), days)
+    now = time.now()
+    rows = []
+    for index, subject in enumerate(subjects):
+        subject_type, subject_id = subject_key(subject)
+        rows.append(
+            Deadline(
+                subject_type=subject_type,
+                subject_id=subject_id,
+                kind=kind,
+                department_id=department_ids[index] if department_ids else None,
+                started_at=start,
+                allotted_days=days,
+                due_on=schedule.due_on,
+                warn_on=schedule.warn_on,
+                provisional=schedule.provisional,
+                updated_at=now,
+            )
+        )
+    created = Deadline.objects.bulk_create(rows)
+    with audit_deferred():
+        for deadline in created:
+            after = audit_snapshot(deadline, ["subject_type", "subject_id", "kind", "started_at", *SNAPSHOT_FIELDS])
+            audit_record(actor=actor, action="deadlines.deadline.start", obj=deadline, after=after)
+    return created
 
 
 @transaction.atomic

@@ -62,10 +62,41 @@ def notification_queue(
     the send task is enqueued once that transaction commits (once per transaction, however many
     rows). Not audited on its own: it is part of the caller's audited write.
     """
+    rows = _rows(recipient=recipient, phone=phone, email=email, title=title, body=body, link=link, subject=subject, channels=channels)
+    if not rows:
+        return []
+    created = Notification.objects.bulk_create(rows)
+    _send_after_commit()
+    return created
+
+
+@transaction.atomic
+def notifications_queue_many(messages: list[dict[str, Any]]) -> list[Notification]:
+    """`notification_queue` for many messages at once (each a dict of its keyword arguments), in one insert."""
+    rows = [row for message in messages for row in _rows(**message)]
+    if not rows:
+        return []
+    created = Notification.objects.bulk_create(rows)
+    _send_after_commit()
+    return created
+
+
+def _rows(
+    *,
+    recipient: Any = None,
+    phone: str = "",
+    email: str = "",
+    title: str,
+    body: str,
+    link: str = "",
+    subject: Any = None,
+    channels: list[str] | None = None,
+) -> list[Notification]:
     title, body, link = *_content(title, body), _link(link)
     addresses = _addresses(recipient, phone, email)
     subject_type, subject_id = _subject_key(subject)
-    rows = [
+    now = time.now()
+    return [
         Notification(
             recipient=recipient,
             phone=addresses[Channel.SMS] if channel == Channel.SMS else "",
@@ -76,15 +107,10 @@ def notification_queue(
             link=link,
             subject_type=subject_type,
             subject_id=subject_id,
-            created_at=time.now(),
+            created_at=now,
         )
         for channel in _channels(channels, addresses)
     ]
-    if not rows:
-        return []
-    created = Notification.objects.bulk_create(rows)
-    _send_after_commit()
-    return created
 
 
 def _content(title: str, body: str) -> tuple[str, str]:

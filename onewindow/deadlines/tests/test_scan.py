@@ -179,7 +179,7 @@ def _statements(captured):
     return [q["sql"].split(" ", 1)[0] for q in captured.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
 
 
-def test_only_due_rows_are_read_among_thousands_that_are_not():
+def test_only_due_rows_are_read_among_thousands_that_are_not(registry):
     not_due = [
         *(DeadlineFactory.build(warn_on=D(2026, 6, 15), due_on=D(2026, 6, 17)) for _ in range(2000)),
         *(
