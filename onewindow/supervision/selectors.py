@@ -56,6 +56,16 @@ def cards_of(*, user: Any, subject_keys: list[tuple[str, str]]) -> list[Card]:
     return list(Card.objects.visible_to(user).filter(match).order_by("issued_at", "id"))
 
 
+def orders_of(*, user: Any, subject_keys: list[tuple[str, str]]) -> list[SupervisionOrder]:
+    """The supervision orders on the given subjects (or on their cards) that the user may see, oldest first."""
+    if not subject_keys:
+        return []
+    match = Q(pk__in=[])
+    for subject_type, subject_id in subject_keys:
+        match |= Q(subject_type=subject_type, subject_id=subject_id)
+    return list(SupervisionOrder.objects.visible_to(user).filter(match).order_by("opened_at", "id"))
+
+
 @dataclass(frozen=True)
 class BoardRow:
     key: Any

@@ -280,7 +280,9 @@ def order_open(*, actor: Any, reason: str, card: Card | None = None, case: Any =
             raise Forbidden(_("只有本地区的电子监察人员可以发起督办。"), code="order_forbidden")
         if SupervisionOrder.objects.filter(card=card).exists():
             raise Conflict(_("该黄红牌已有督办单。"), code="order_exists")
-        return _open_orders([card], actor=actor, reason=reason)[0]
+        order = _open_orders([card], actor=actor, reason=reason)[0]
+        _notify_department(order, _("督办:%(number)s") % {"number": order.number}, order.reason)
+        return order
     return _open_on_case(actor, case, reason)
 
 

@@ -43,7 +43,7 @@ def board(request: HttpRequest) -> HttpResponse:
     if by not in dict(GROUPS):
         by = "department"
     rows = selectors.board(user=request.user, by=by)
-    latest = selectors.card_list(user=request.user, color="red", limit=20).items
+    latest = selectors.card_list(user=request.user, color="red", open_only=False, limit=20).items
     open_orders = SupervisionOrder.objects.visible_to(request.user).open().count()
     context = {
         "rows": rows,

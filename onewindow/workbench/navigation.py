@@ -20,6 +20,7 @@ from onewindow.audit.permissions import can_read_trail
 from onewindow.cases.permissions import may_intake
 from onewindow.catalog.metrics import can_view_metrics
 from onewindow.catalog.permissions import may_export, may_import, may_maintain_reference_data, may_open_change_requests
+from onewindow.supervision.permissions import is_supervisor
 from onewindow.workdays.permissions import can_enter_schedule
 
 
@@ -54,6 +55,9 @@ CATALOG_IMPORT = Page(_("导入清单Excel"), "catalog:excel_import", may_import
 CASE_QUEUE = Page(_("办件队列"), "cases:queue", is_staff_member, exact=True)
 CASE_TASKS = Page(_("我的环节任务"), "cases:task_queue", is_staff_member)
 CASE_INTAKE = Page(_("窗口收件"), "cases:intake", may_intake)
+SUPERVISION_BOARD = Page(_("电子监察"), "supervision:board", is_staff_member, exact=True)
+SUPERVISION_ORDERS = Page(_("督办单"), "supervision:orders", is_staff_member)
+SUPERVISION_ANOMALIES = Page(_("异常监测"), "supervision:anomalies", is_supervisor)
 ORGS = Page(_("组织机构"), "orgs:index", is_staff_member)
 AUDIT = Page(_("审计日志"), "audit:index", can_read_trail)
 WORKDAYS = Page(_("工作日历"), "workdays:index", can_enter_schedule)
@@ -66,6 +70,9 @@ PAGES: tuple[Page, ...] = (
     CASE_QUEUE,
     CASE_TASKS,
     CASE_INTAKE,
+    SUPERVISION_BOARD,
+    SUPERVISION_ORDERS,
+    SUPERVISION_ANOMALIES,
     CATALOG_REQUESTS,
     CATALOG_VERSIONS,
     CATALOG_METRICS,

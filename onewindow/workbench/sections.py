@@ -26,6 +26,9 @@ from onewindow.workbench.navigation import (
     CATALOG_VERSIONS,
     ORGS,
     PROFILE,
+    SUPERVISION_ANOMALIES,
+    SUPERVISION_BOARD,
+    SUPERVISION_ORDERS,
     TOKENS,
     WORKDAYS,
     Page,
@@ -53,15 +56,15 @@ SECTIONS: dict[str, SectionSpec] = {
     ),
     Role.DECIDER: SectionSpec(
         _("对审查完毕的办件作出准予或者不予许可的决定；确需延长期限的，依法报批并告知申请人。"),
-        (CASE_TASKS, CASE_QUEUE, ORGS),
+        (CASE_TASKS, CASE_QUEUE, SUPERVISION_ORDERS, ORGS),
     ),
     Role.CHIEF_REPRESENTATIVE: SectionSpec(
         _("代表本部门进驻政务服务中心，对授权事项在窗口直接作出审批决定，协调本部门窗口工作。"),
-        (CASE_INTAKE, CASE_TASKS, CASE_QUEUE, ORGS),
+        (CASE_INTAKE, CASE_TASKS, CASE_QUEUE, SUPERVISION_BOARD, SUPERVISION_ORDERS, ORGS),
     ),
     Role.SUPERVISOR: SectionSpec(
         _("对办件时限实施电子监察，跟踪黄牌、红牌预警和督办，查阅审计日志。"),
-        (CASE_QUEUE, AUDIT, ORGS),
+        (SUPERVISION_BOARD, SUPERVISION_ORDERS, SUPERVISION_ANOMALIES, CASE_QUEUE, AUDIT, ORGS),
     ),
     Role.LIST_MANAGER: SectionSpec(
         _("维护权责清单和政务服务事项目录，审核并发布清单的新增、取消、下放和调整。"),
@@ -73,7 +76,7 @@ SECTIONS: dict[str, SectionSpec] = {
     ),
     Role.DEPARTMENT_ADMIN: SectionSpec(
         _("管理本部门的内设机构、窗口人员和角色授权，起草本部门清单的变更申请，保持本部门信息准确。"),
-        (ORGS, CATALOG_REQUESTS, CATALOG_VERSIONS, CATALOG_METRICS, PROFILE),
+        (ORGS, SUPERVISION_BOARD, SUPERVISION_ORDERS, CATALOG_REQUESTS, CATALOG_VERSIONS, CATALOG_METRICS, PROFILE),
     ),
     Role.SYSTEM_ADMIN: SectionSpec(
         _("维护组织机构、工作日历和系统账号，关注系统提醒，查阅审计日志。"),

@@ -35,6 +35,7 @@ from onewindow.common.errors import Conflict, DomainError, Forbidden, InvalidInp
 from onewindow.common.pagination import Page
 from onewindow.common.uploads import KINDS
 from onewindow.deadlines import kinds
+from onewindow.deadlines.models import subject_key
 from onewindow.workdays.calendar import days_between
 
 A = CaseAction
@@ -346,8 +347,22 @@ def _render_case(
         "panels": panels,
         "kept": kept.typed_text() if kept is not None else [],
         "kept_action": CaseAction(failed_action).label if kept is not None else "",
+        **_supervision_context(request.user, case),
     }
     return render(request, "cases/workbench/detail.html", context, status=status)
+
+
+def _supervision_context(user: Any, case: Case) -> dict[str, Any]:
+    """The case's cards (its own timers' and its stages'), its supervision orders, and whether the user may order."""
+    from onewindow.supervision import permissions as supervision
+    from onewindow.supervision import selectors as cards
+
+    keys = [subject_key(case), *(subject_key(task) for task in case.tasks.all())]
+    return {
+        "cards": cards.cards_of(user=user, subject_keys=keys),
+        "orders": cards.orders_of(user=user, subject_keys=keys),
+        "may_order": supervision.may_open_orders(user, case.region_code),
+    }
 
 
 @page_for(is_staff_member)

@@ -207,6 +207,8 @@ def test_reviewer_navigation(client, reviewer):
         "workbench:home",
         "cases:queue",
         "cases:task_queue",
+        "supervision:board",
+        "supervision:orders",
         "catalog:versions",
         "catalog:excel_export",
         "orgs:index",
