@@ -190,7 +190,8 @@ USE_TZ = True
 # Static files and storage -----------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# `assets/vendor`: front-end libraries `make setup` takes from the npm registry (see package.json).
+STATICFILES_DIRS = [BASE_DIR / "static", ("vendor", BASE_DIR / "assets" / "vendor")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGE_BACKEND = env("STORAGE_BACKEND", default="local", doc="Where uploaded and generated files go: local (MEDIA_ROOT) or s3.")
