@@ -298,7 +298,17 @@ def load_cases(load: DemoLoad) -> None:
         load.tallies["办件"] = Tally(created=loaded.created, unchanged=loaded.existing)
 
 
-STEPS: list[Step] = [load_regions, load_departments, load_halls, load_accounts, load_catalog, load_cases]
+def load_supervision(load: DemoLoad) -> None:
+    """Today's yellow and red cards of the demo cases and their supervision orders, some worked (see `onewindow.supervision.demo`)."""
+    from onewindow.supervision.demo import load_supervision as issue_cards
+
+    loaded = issue_cards(region=load.regions[COUNTY_CODE], users=load.users)
+    if loaded.cards:
+        load.tallies["黄红牌"] = Tally(created=loaded.cards)
+        load.tallies["督办单"] = Tally(created=loaded.orders)
+
+
+STEPS: list[Step] = [load_regions, load_departments, load_halls, load_accounts, load_catalog, load_cases, load_supervision]
 
 
 def demo_exists() -> bool:

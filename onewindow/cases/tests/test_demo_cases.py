@@ -208,3 +208,19 @@ def test_deemed_approval_is_shown_where_an_item_allows_it(demo):
         assert (case.status, case.decision, case.deemed_approved, case.decided_by) == (run.target.status, "granted", True, None)
         assert case.item_version == version
     assert Counter(r.current.status for r in runs) == Counter({S.DECIDED: 1, S.CLOSED: 1})
+
+
+def test_the_demo_shows_todays_cards_and_orders_in_several_states(demo):
+    from onewindow.supervision.choices import CardColor, OrderStatus
+    from onewindow.supervision.models import Card, SupervisionOrder
+
+    colors = Counter(Card.objects.filter(region_code__startswith=COUNTY_CODE).values_list("color", flat=True))
+    statuses = set(SupervisionOrder.objects.values_list("status", flat=True))
+    assert colors[CardColor.YELLOW] > 0 and colors[CardColor.RED] > 0
+    assert {OrderStatus.OPEN, OrderStatus.REPLIED, OrderStatus.CLOSED} <= statuses
+    assert SupervisionOrder.objects.filter(card__isnull=True, opened_by__username="demo-supervisor").exists()
+    # Every red card of a timer that opens orders has its order.
+    from onewindow.supervision import policy
+
+    reds = Card.objects.filter(color=CardColor.RED)
+    assert all(hasattr(card, "order") for card in reds if policy.opens_order(card.kind) and card.department_id)
