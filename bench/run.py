@@ -474,10 +474,12 @@ def bench_database(db: str, stamp: str) -> dict[str, Any]:
     url = working_copy(db, golden)
     copy_seconds = round(wall.monotonic() - mark, 1)
     env = django_env(url)
+    # A golden set generated before a later migration (a new app) gets it on the working copy.
+    subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)
     work = WORK / f"run-{stamp}-{db}"
     work.mkdir(parents=True, exist_ok=True)
-    if not (WORK / "var" / "static" / "staticfiles.json").exists():
-        subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)
+    # Always: new static files (a new app's, the vendor assets) must be in the manifest the server reads.
+    subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)
     fixtures_path = work / "fixtures.json"
     prepared = run_json([PY, str(ROOT / "bench" / "inproc.py"), "prepare", str(fixtures_path)], env)
     fixtures = json.loads(fixtures_path.read_text(encoding="utf-8"))
