@@ -52,7 +52,6 @@ INSTALLED_APPS = [
     "onewindow.notifications",
     "onewindow.cases",
     "onewindow.supervision",
-    "onewindow.ratings",
     "onewindow.portal",
     "onewindow.workbench",
     "onewindow.demo",
