@@ -7,7 +7,7 @@ from onewindow.accounts.api import router as accounts_router
 from onewindow.audit.api import router as audit_router
 from onewindow.cases.api import router as cases_router
 from onewindow.catalog.api import router as catalog_router
-from onewindow.common.api import install_error_handlers
+from onewindow.common.api import JsonBodyParser, install_error_handlers
 from onewindow.notifications.api import router as notifications_router
 from onewindow.orgs.api import router as orgs_router
 from onewindow.supervision.api import router as supervision_router
@@ -21,6 +21,7 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
     docs=Swagger(),
     docs_url="/docs",
+    parser=JsonBodyParser(),
 )
 install_error_handlers(api)
 api.add_router("/auth", accounts_router)

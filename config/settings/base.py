@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "onewindow.common.middleware.RequestContextMiddleware",
     "onewindow.common.middleware.SecurityHeadersMiddleware",
+    "onewindow.common.middleware.RequestSanityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "onewindow.common.middleware.ChineseByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -89,6 +89,9 @@ def clean_form(schema: list[dict[str, Any]], data: Any, *, partial: bool = False
     return cleaned
 
 
+MAX_NUMBER_DIGITS = 15
+
+
 def _clean_value(spec: dict[str, Any], value: Any) -> Any:
     kind = spec.get("type", "text")
     label = spec["label"]
@@ -103,7 +106,8 @@ def _clean_value(spec: dict[str, Any], value: Any) -> Any:
             number = Decimal(str(value))
         except InvalidOperation:
             raise ValueError(_("“%(label)s”应为数字。") % {"label": label}) from None
-        if not number.is_finite():
+        # A form number has at most 15 digits before the point (a huge exponent would also make int() run for minutes).
+        if not number.is_finite() or number.adjusted() > MAX_NUMBER_DIGITS:
             raise ValueError(_("“%(label)s”应为数字。") % {"label": label})
         if spec.get("min") is not None and number < Decimal(str(spec["min"])):
             raise ValueError(_("“%(label)s”不能小于%(n)s。") % {"label": label, "n": spec["min"]})

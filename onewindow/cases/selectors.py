@@ -113,8 +113,10 @@ def task_queue(*, user: Any, cursor: str | None = None, limit: int | None = None
 
 def progress(*, number: str, code: str) -> Case:
     """The case for the public progress page: the number and the query code must both match."""
+    code = (code or "").strip()
     case = Case.objects.select_related("department").filter(number=(number or "").strip()).first()
-    if case is None or not hmac.compare_digest(case.query_code, (code or "").strip()):
+    # Bytes: compare_digest refuses non-ASCII text, and a visitor may type anything.
+    if case is None or not hmac.compare_digest(case.query_code.encode(), code.encode()):
         raise NotFound(_("办件编号或查询码不正确。"), code="progress_not_found")
     return case
 

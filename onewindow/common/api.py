@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.parser import Parser
 
-from onewindow.common.errors import DomainError
+from onewindow.common.errors import DomainError, UnsupportedMediaType
 
 
 class ErrorOut(Schema):
@@ -33,6 +34,17 @@ def _validation_details(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
         location = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload")]
         details.append({"field": ".".join(location), "message": error.get("msg", "")})
     return details
+
+
+class JsonBodyParser(Parser):
+    """Reads a body schema only from a JSON request: a body sent as text, a form or XML is refused with
+    415 rather than parsed as JSON whatever its type (endpoints taking files read multipart themselves)."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+        if request.body and content_type != "application/json":
+            raise UnsupportedMediaType(_("请求内容须为 JSON(Content-Type: application/json)。"))
+        return super().parse_body(request)
 
 
 def install_error_handlers(api: NinjaAPI) -> None:

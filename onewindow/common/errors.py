@@ -57,3 +57,10 @@ class Conflict(DomainError):
 
     status = 409
     default_code = "conflict"
+
+
+class UnsupportedMediaType(DomainError):
+    """The request body is not in a format the endpoint reads."""
+
+    status = 415
+    default_code = "unsupported_media_type"

@@ -1,11 +1,15 @@
 """Middleware: request id and client IP into the request context; security headers."""
 
+import json
 import re
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 
 from onewindow.common import request_context
 
@@ -70,3 +74,65 @@ class ChineseByDefaultMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+API_PREFIX = "/api/"
+_NUL_ESCAPE = b"\\u0000"
+
+
+class RequestSanityMiddleware:
+    """Turns away input no page or endpoint can use, before it reaches a database or a parser:
+
+    - a NUL character in the path or a query parameter (PostgreSQL refuses it in text: a 500);
+    - on the API, a JSON body over the size limit (413, in the API's error format rather than
+      Django's HTML page) or with a NUL inside a string (400).
+    Pages get a plain Chinese 400; the API its JSON error with a machine code.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        is_api = request.path.startswith(API_PREFIX)
+        if "\x00" in request.path or any("\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()):
+            return _refuse(is_api, 400, "nul_character", _("请求中含有不允许的空字符。"))
+        if is_api and request.method in ("POST", "PUT", "PATCH"):
+            refused = _check_api_body(request)
+            if refused is not None:
+                return refused
+        return self.get_response(request)
+
+
+def _check_api_body(request: HttpRequest) -> HttpResponse | None:
+    """A JSON body within the size limit and without NUL characters (other types: see `common.api.JsonBodyParser`)."""
+    content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        return None
+    try:
+        body = request.body
+    except RequestDataTooBig:
+        return _refuse(True, 413, "request_too_large", _("请求内容过大。"))
+    if _NUL_ESCAPE in body or b"\x00" in body:
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return None  # malformed JSON: the API answers that itself
+        if _has_nul(data):
+            return _refuse(True, 400, "nul_character", _("请求中含有不允许的空字符。"))
+    return None
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+def _refuse(is_api: bool, status: int, code: str, message: str) -> HttpResponse:
+    if is_api:
+        return JsonResponse({"code": code, "message": message, "details": {}}, status=status, json_dumps_params={"ensure_ascii": False})
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
