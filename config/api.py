@@ -1,19 +1,18 @@
 """The JSON API at /api/v1/: one NinjaAPI, a router per domain app, one error format."""
 
-from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 
 from onewindow.accounts.api import router as accounts_router
 from onewindow.audit.api import router as audit_router
 from onewindow.cases.api import router as cases_router
 from onewindow.catalog.api import router as catalog_router
-from onewindow.common.api import JsonBodyParser, install_error_handlers
+from onewindow.common.api import JsonBodyParser, OneWindowAPI, install_error_handlers
 from onewindow.notifications.api import router as notifications_router
 from onewindow.orgs.api import router as orgs_router
 from onewindow.supervision.api import router as supervision_router
 from onewindow.workdays.api import router as workdays_router
 
-api = NinjaAPI(
+api = OneWindowAPI(
     title="OneWindow 一窗通办 API",
     version="1",
     description="政务服务一窗通办平台接口。错误均以 JSON 返回:`code`(机器可读代码)与 `message`(中文说明)。",

@@ -69,7 +69,7 @@ class CaseQuerySet(models.QuerySet["Case"]):
         the condition is one an index on (department or region, due date) can serve in order."""
         access = access_of(user)
         if access.is_superuser:
-            return self.all()
+            return self.exclude(status=CaseStatus.DRAFT)
         if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
             return self.none()
         return self.filter(jurisdiction_q(user, CASE_STAFF_ROLES, region_code_field="region_code") & ~Q(status=CaseStatus.DRAFT))

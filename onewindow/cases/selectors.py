@@ -52,10 +52,11 @@ def case_list(
     """Cases the user may see, newest first; `queue=True` gives the open ones by deadline (most urgent first).
 
     Staff list the cases in their reach (their own applications as a citizen are on the portal, not
-    in their work lists); an applicant lists their own cases.
+    in their work lists); an applicant lists their own submitted cases.
     """
     staff = queue or access_of(user).is_staff_member
-    cases = Case.objects.in_reach_of(user) if staff else Case.objects.visible_to(user)
+    # An applicant's drafts have no number yet: they are listed on the portal (`my_cases`), not here.
+    cases = Case.objects.in_reach_of(user) if staff else Case.objects.visible_to(user).exclude(status=CaseStatus.DRAFT)
     rows = cases.select_related("department", "item").only(*LIST_FIELDS)
     if status:
         if status not in CaseStatus.values:

@@ -47,6 +47,18 @@ class JsonBodyParser(Parser):
         return super().parse_body(request)
 
 
+class OneWindowAPI(NinjaAPI):
+    """The NinjaAPI whose OpenAPI schema is built once per process: it is public, and building it
+    walks every operation (about a second of CPU), which must not be something anyone can ask for."""
+
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None) -> Any:
+        key = path_prefix if path_prefix is not None else self.get_root_path(path_params or {})
+        cache = self.__dict__.setdefault("_schemas", {})
+        if key not in cache:
+            cache[key] = super().get_openapi_schema(path_prefix=key)
+        return cache[key]
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     """Make every error answer in the one JSON format."""
 

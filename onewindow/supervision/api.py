@@ -41,7 +41,7 @@ def _order_out(user: Any, order: SupervisionOrder) -> SupervisionOrder:
     return order
 
 
-@router.get("/cards", response={200: CardPageOut, **READ_ERRORS}, auth=user_auth, summary="黄红牌")
+@router.get("/cards", response={200: CardPageOut, **READ_ERRORS}, auth=user_auth, url_name="supervision_cards", summary="黄红牌")
 def list_cards(request: HttpRequest, filters: Query[CardFilterIn]) -> dict[str, Any]:
     """The cards in the user's reach, newest first (open ones unless `open=false`)."""
     values = filters.dict()
@@ -57,20 +57,20 @@ def list_cards(request: HttpRequest, filters: Query[CardFilterIn]) -> dict[str, 
     return {"items": _with_subjects(page.items), "next_cursor": page.next_cursor}
 
 
-@router.get("/orders", response={200: OrderPageOut, **READ_ERRORS}, auth=user_auth, summary="督办单列表")
+@router.get("/orders", response={200: OrderPageOut, **READ_ERRORS}, auth=user_auth, url_name="supervision_orders", summary="督办单列表")
 def list_orders(request: HttpRequest, filters: Query[OrderFilterIn]) -> dict[str, Any]:
     user = request.auth  # type: ignore[attr-defined]
     page = selectors.order_list(user=user, **filters.dict())
     return {"items": [_order_out(user, order) for order in page.items], "next_cursor": page.next_cursor}
 
 
-@router.get("/orders/{number}", response={200: OrderOut, **READ_ERRORS}, auth=user_auth, summary="督办单")
+@router.get("/orders/{number}", response={200: OrderOut, **READ_ERRORS}, auth=user_auth, url_name="supervision_order", summary="督办单")
 def get_order(request: HttpRequest, number: str) -> SupervisionOrder:
     user = request.auth  # type: ignore[attr-defined]
     return _order_out(user, selectors.order_get(user=user, number=number))
 
 
-@router.post("/orders", response={201: OrderOut, **ACTION_RESPONSES}, auth=user_auth, summary="发起督办")
+@router.post("/orders", response={201: OrderOut, **ACTION_RESPONSES}, auth=user_auth, url_name="supervision_order_open", summary="发起督办")
 def open_order(request: HttpRequest, payload: OrderOpenIn) -> Status:
     """A supervisor opens an order on a card (`card`: its id) or on a case (`case`: its number)."""
     user = request.auth  # type: ignore[attr-defined]
@@ -95,7 +95,7 @@ def _act(request: HttpRequest, number: str, action: Callable[[Any, SupervisionOr
     return _order_out(user, selectors.order_get(user=user, number=number))
 
 
-@router.post("/orders/{number}/reply", response=ACTION_RESPONSES, auth=user_auth, summary="答复督办")
+@router.post("/orders/{number}/reply", response=ACTION_RESPONSES, auth=user_auth, url_name="order_reply", summary="答复督办")
 def reply(request: HttpRequest, number: str, payload: OrderActionIn) -> SupervisionOrder:
     """The responsible department answers (`text`: why late, what was done, when it ends)."""
     return _act(
@@ -103,7 +103,7 @@ def reply(request: HttpRequest, number: str, payload: OrderActionIn) -> Supervis
     )
 
 
-@router.post("/orders/{number}/return", response=ACTION_RESPONSES, auth=user_auth, summary="退回重新答复")
+@router.post("/orders/{number}/return", response=ACTION_RESPONSES, auth=user_auth, url_name="order_return", summary="退回重新答复")
 def return_(request: HttpRequest, number: str, payload: OrderActionIn) -> SupervisionOrder:
     """The supervisor sends the answer back (`text`: why); a new reply period starts."""
     return _act(
@@ -111,12 +111,12 @@ def return_(request: HttpRequest, number: str, payload: OrderActionIn) -> Superv
     )
 
 
-@router.post("/orders/{number}/close", response=ACTION_RESPONSES, auth=user_auth, summary="办结督办")
+@router.post("/orders/{number}/close", response=ACTION_RESPONSES, auth=user_auth, url_name="order_close", summary="办结督办")
 def close(request: HttpRequest, number: str, payload: OrderActionIn) -> SupervisionOrder:
     return _act(request, number, lambda u, o: services.order_close(actor=u, order=o, note=payload.text, expected_revision=payload.revision))
 
 
-@router.post("/orders/{number}/withdraw", response=ACTION_RESPONSES, auth=user_auth, summary="撤销督办")
+@router.post("/orders/{number}/withdraw", response=ACTION_RESPONSES, auth=user_auth, url_name="order_withdraw", summary="撤销督办")
 def withdraw(request: HttpRequest, number: str, payload: OrderActionIn) -> SupervisionOrder:
     return _act(
         request, number, lambda u, o: services.order_withdraw(actor=u, order=o, reason=payload.text, expected_revision=payload.revision)

@@ -17,7 +17,7 @@ from onewindow.audit.models import AuditEvent
 from onewindow.cases import services
 from onewindow.cases.choices import CaseStatus, Channel, DocumentState, Provision
 from onewindow.cases.models import Case, CaseMaterial, IdempotentSubmission
-from onewindow.cases.tests.factories import PERSON_ID, case_in, online_application, submitted_case
+from onewindow.cases.tests.factories import PERSON_ID, case_in, draft_case, online_application, submitted_case
 
 pytestmark = pytest.mark.django_db
 
@@ -245,6 +245,17 @@ def test_staff_list_their_department_and_applicants_their_own(client, county, it
     assert numbers(county.applicant) == [own.number]
     assert numbers(county.other_applicant) == []
     assert numbers(county.other_reviewer) == []
+
+
+def test_an_applicants_drafts_are_not_in_the_api_list(client, county, item):
+    """Drafts have no number yet: the portal lists them (my cases); the API lists what was submitted."""
+    submitted = online_case(county, item)
+    draft_case(county, item)
+
+    response = client.get(CASES, **bearer(county.applicant))
+
+    assert response.status_code == 200
+    assert [row["number"] for row in response.json()["items"]] == [submitted.number]
 
 
 def test_a_staff_members_own_application_is_on_their_portal_not_in_their_work_lists(client, county, item):
