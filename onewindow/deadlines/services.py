@@ -20,7 +20,7 @@ from onewindow.common.errors import Conflict, InvalidInput
 from onewindow.deadlines import kinds
 from onewindow.deadlines.choices import DEADLINE_TRANSITIONS, OPEN_STATES, DeadlineState
 from onewindow.deadlines.models import Deadline, PauseInterval, subject_key
-from onewindow.workdays.calendar import add_workdays
+from onewindow.workdays.calendar import add_workdays, around, read_ahead
 
 MAX_DAYS = 2000
 MAX_REASON_LENGTH = 500
@@ -61,8 +61,9 @@ class Schedule:
 def deadline_schedule(kind: kinds.DeadlineKind, start: dt.date, granted_days: int, paused_days: int = 0) -> Schedule:
     """The due and warning dates of a timer of `kind` started on `start` with `granted_days`, of which
     `paused_days` were spent paused (they push the due date later: 行政许可法 第四十五条)."""
-    due = kind.period_end(start, granted_days + paused_days)
-    warn_on = add_workdays(due.due, -kind.warn_window(granted_days)).due
+    with read_ahead(*around(start, granted_days + paused_days + 1)):
+        due = kind.period_end(start, granted_days + paused_days)
+        warn_on = add_workdays(due.due, -kind.warn_window(granted_days)).due
     return Schedule(due_on=due.due, warn_on=max(warn_on, start), provisional=due.provisional)
 
 

@@ -17,6 +17,8 @@ mechanism calls these functions for every timer.
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import chinese_calendar
@@ -161,6 +163,34 @@ def _step(day: dt.date, step: int) -> dt.date:
         raise InvalidInput(_("计算结果超出可表示的日期范围。"), code="date_out_of_range") from None
 
 
+# A span read ahead for a block of computations (see `read_ahead`).
+_AHEAD: ContextVar[_Span | None] = ContextVar("workdays_read_ahead", default=None)
+
+
+def _span(first: dt.date, last: dt.date) -> _Span:
+    ahead = _AHEAD.get()
+    if ahead is not None and ahead.first <= first and last <= ahead.last:
+        return ahead
+    return _Span(first, last)
+
+
+@contextmanager
+def read_ahead(first: dt.date, last: dt.date) -> Iterator[None]:
+    """Read the calendar of `first`..`last` once for the computations of the block (a timer's due and
+    warning dates read it twice otherwise); anything outside the range is read as usual."""
+    token = _AHEAD.set(_Span(first, last))
+    try:
+        yield
+    finally:
+        _AHEAD.reset(token)
+
+
+def around(start: dt.date, workdays: int) -> tuple[dt.date, dt.date]:
+    """A range holding `start` and the dates up to `workdays` working days either side of it."""
+    reach = _calendar_days_for(abs(workdays))
+    return _shifted(start, -reach), _shifted(start, reach)
+
+
 def _calendar_days_for(workdays: int) -> int:
     """Calendar days that hold `workdays` working days under any ordinary arrangement (about 249 a year)."""
     return workdays * 7 // 5 + workdays // 10 + 31
@@ -168,7 +198,7 @@ def _calendar_days_for(workdays: int) -> int:
 
 def is_workday(day: dt.date) -> DayInfo:
     """Whether `day` is a working day, with its holiday name."""
-    return _Span(day, day).info(day)
+    return _span(day, day).info(day)
 
 
 def add_workdays(start: dt.date, days: int) -> DueDate:
@@ -181,7 +211,7 @@ def add_workdays(start: dt.date, days: int) -> DueDate:
         return DueDate(due=start, provisional=False)
     step = 1 if days > 0 else -1
     remaining = abs(days)
-    span = _Span(*sorted((_shifted(start, step), _shifted(start, step * _calendar_days_for(remaining)))))
+    span = _span(*sorted((_shifted(start, step), _shifted(start, step * _calendar_days_for(remaining)))))
     day, provisional = start, False
     while remaining:
         day = _step(day, step)
@@ -211,7 +241,7 @@ def days_between(first: dt.date, last: dt.date) -> Iterator[tuple[dt.date, DayIn
     """Every day from `first` to `last` inclusive with its `DayInfo`, read in one query."""
     if last < first:
         return
-    span = _Span(first, last)
+    span = _span(first, last)
     day = first
     while True:
         yield day, span.info(day)

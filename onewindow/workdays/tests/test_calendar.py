@@ -270,3 +270,20 @@ def test_more_days_end_later():
     for start in STARTS[::25]:
         dues = [add_workdays(start, n).due for n in range(0, 30)]
         assert dues == sorted(set(dues)), start
+
+
+@pytest.mark.django_db
+def test_read_ahead_serves_the_block_from_one_read_and_agrees_with_reading_each_time(django_assert_num_queries):
+    from onewindow.workdays.calendar import around, read_ahead
+
+    CalendarOverrideFactory(date=dt.date(2026, 6, 22), kind=OverrideKind.HOLIDAY, name="县庆")
+    start = dt.date(2026, 6, 15)
+    plain = (add_workdays(start, 10), add_workdays(add_workdays(start, 10).due, -3))
+
+    with django_assert_num_queries(1), read_ahead(*around(start, 10)):
+        ahead = (add_workdays(start, 10), add_workdays(add_workdays(start, 10).due, -3))
+
+    assert ahead == plain
+    with django_assert_num_queries(2), read_ahead(*around(start, 10)):
+        far = add_workdays(start, 300)  # beyond the range read ahead: read afresh
+    assert far == add_workdays(start, 300)
