@@ -278,7 +278,11 @@ def test_suspension_pauses_every_clock_and_resumption_pushes_the_dates_back(coun
         case = services.case_suspend(actor=county.reviewer, case=case, procedure="现场核查", reason="需现场核查经营场所")
         assert case.status == S.SUSPENDED
         assert case.color(dt.date(2026, 6, 3)) == "gray"
-        paused = [timer(case, kinds.CASE_PROMISED), timer(case, kinds.CASE_STATUTORY), *Deadline.objects.filter(subject_id=str(task.pk))]
+        paused = [
+            timer(case, kinds.CASE_PROMISED),
+            timer(case, kinds.CASE_STATUTORY),
+            *Deadline.objects.filter(subject_type="cases.stagetask", subject_id=str(task.pk)),
+        ]
         assert {d.state for d in paused} == {DeadlineState.PAUSED}
         notice = case.documents.get(kind=DocumentKind.SPECIAL_PROCEDURE_NOTICE)
         assert (notice.content["procedure"], notice.content["reason"]) == ("现场核查", "需现场核查经营场所")

@@ -175,8 +175,9 @@ def test_a_selecting_handler_is_called_only_for_the_rows_it_selects_and_the_rest
 
 
 def _statements(captured):
-    """The captured statements, without the savepoints of the test's enclosing transaction."""
-    return [q["sql"].split(" ", 1)[0] for q in captured.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
+    """The captured statements, without the savepoints of the test's enclosing transaction and
+    PostgreSQL's `SET LOCAL synchronous_commit` (see `scan._commit_asynchronously`)."""
+    return [q["sql"].split(" ", 1)[0] for q in captured.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE", "SET "))]
 
 
 def test_only_due_rows_are_read_among_thousands_that_are_not(registry):
