@@ -7,6 +7,7 @@ Each variable is read through `config.env.env` with a one-line doc and listed in
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env
 
@@ -109,6 +110,13 @@ DATABASES = {
         conn_max_age=env("DATABASE_CONN_MAX_AGE", default=60, doc="Seconds a PostgreSQL connection is kept open between requests."),
     )
 }
+SQLITE_SYNCHRONOUS = env(
+    "SQLITE_SYNCHRONOUS",
+    default="FULL",
+    doc="SQLite's synchronous mode: FULL (an acknowledged write survives a power loss) or NORMAL (faster; survives a crash of the server only).",
+).upper()
+if SQLITE_SYNCHRONOUS not in ("FULL", "NORMAL"):
+    raise ImproperlyConfigured("SQLITE_SYNCHRONOUS must be FULL or NORMAL")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
@@ -118,7 +126,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # instead of failing on lock upgrade; WAL lets readers run beside the writer.
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        "init_command": f"PRAGMA journal_mode=WAL; PRAGMA synchronous={SQLITE_SYNCHRONOUS}; PRAGMA foreign_keys=ON;",
     }
 else:
     DATABASES["default"].setdefault("TEST", {})
