@@ -35,6 +35,11 @@ LIST_FIELDS = (
     "warn_on",
     "revision",
 )
+# The open statuses as literals, exactly as the partial queue indexes (`cases_open_due`, …) state them:
+# SQLite uses a partial index only for a condition it can match term by term, which a bound
+# parameter list is not (PostgreSQL proves either). The values are the code's own constants.
+_OPEN_LITERALS = ", ".join(f"'{status}'" for status in sorted(OPEN_STATUSES))
+OPEN_STATUS_SQL = f'"cases_case"."status" IN ({_OPEN_LITERALS})'
 QUEUE_ORDER = ("due_on", "id")
 RECENT_ORDER = ("-id",)
 
@@ -67,7 +72,7 @@ def case_list(
     if department:
         rows = rows.filter(department_id=department)
     if queue:
-        rows = rows.filter(status__in=OPEN_STATUSES, due_on__isnull=False)
+        rows = rows.filter(due_on__isnull=False).extra(where=[OPEN_STATUS_SQL])
         return paginate(rows, ordering=QUEUE_ORDER, cursor=cursor, limit=limit)
     return paginate(rows, ordering=RECENT_ORDER, cursor=cursor, limit=limit)
 

@@ -481,3 +481,20 @@ def test_progress_with_a_wrong_code_is_not_found(client, county, item):
 
     for response in (wrong, missing, unknown):
         assert response.status_code == 404 and response.json()["code"] == "progress_not_found"
+
+
+def test_the_queue_is_read_in_order_from_a_partial_open_queue_index(county, item):
+    """No sort of every open case of the region: the queue walks an index on (…, due_on, id) of open cases."""
+    from onewindow.cases import selectors
+    from onewindow.cases.models import Case as CaseModel
+
+    submitted_case(county, item)
+    for user in (county.clerk, county.reviewer):
+        rows = CaseModel.objects.in_reach_of(user).filter(due_on__isnull=False).extra(where=[selectors.OPEN_STATUS_SQL])
+        sql, params = rows.order_by(*selectors.QUEUE_ORDER)[:51].query.sql_with_params()
+        with connection.cursor() as cursor:
+            prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+            cursor.execute(prefix + sql, params)
+            plan = " ".join(str(row) for row in cursor.fetchall())
+        if connection.vendor == "sqlite":
+            assert "cases_open_" in plan and "TEMP B-TREE" not in plan, plan
