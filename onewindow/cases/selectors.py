@@ -72,8 +72,8 @@ def case_list(
     if department:
         rows = rows.filter(department_id=department)
     if queue:
-        rows = rows.filter(due_on__isnull=False).extra(where=[OPEN_STATUS_SQL])
-        return paginate(rows, ordering=QUEUE_ORDER, cursor=cursor, limit=limit)
+        open_rows = rows.filter(due_on__isnull=False).extra(where=[OPEN_STATUS_SQL])
+        return paginate(open_rows, ordering=QUEUE_ORDER, cursor=cursor, limit=limit)
     return paginate(rows, ordering=RECENT_ORDER, cursor=cursor, limit=limit)
 
 
