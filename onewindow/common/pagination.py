@@ -7,6 +7,7 @@ must end with a unique field (the primary key) so that the order is total.
 import base64
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
@@ -108,3 +109,15 @@ def _attr(obj: Any, path: str) -> Any:
         if isinstance(obj, Model):
             obj = obj.pk
     return obj
+
+
+def page_or_first(request: Any, fetch: Callable[[str | None], Page[Any]]) -> Page[Any]:
+    """For a page view: the page after the request's `?cursor=`; a damaged cursor (a pasted or edited
+    link) says so in a message and starts over at the first page."""
+    from django.contrib import messages
+
+    try:
+        return fetch(request.GET.get("cursor") or None)
+    except InvalidInput as error:
+        messages.warning(request, error.message)
+        return fetch(None)

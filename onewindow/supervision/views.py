@@ -16,7 +16,7 @@ from onewindow.accounts.decorators import is_staff_member, page_for
 from onewindow.cases.models import Case
 from onewindow.common import time
 from onewindow.common.errors import Conflict, Forbidden, InvalidInput
-from onewindow.common.pagination import Page
+from onewindow.common.pagination import page_or_first
 from onewindow.supervision import permissions, selectors, services
 from onewindow.supervision.choices import OrderAction
 from onewindow.supervision.forms import ACTION_TEXT, CardFilterForm, OrderActionForm, OrderFilterForm, OrderOpenForm
@@ -25,14 +25,6 @@ from onewindow.supervision.models import Card, SupervisionOrder, kind_label
 A = OrderAction
 ERROR_STATUS = {InvalidInput: 400, Forbidden: 403, Conflict: 409}
 GROUPS = (("department", _("按部门")), ("kind", _("按期限类型")), ("handler", _("按经办人")))
-
-
-def _page_or_first(request: HttpRequest, fetch: Callable[[str | None], Page[Any]]) -> Page[Any]:
-    try:
-        return fetch(request.GET.get("cursor") or None)
-    except InvalidInput as error:
-        messages.warning(request, error.message)
-        return fetch(None)
 
 
 @page_for(is_staff_member)
@@ -70,7 +62,7 @@ def card_list(request: HttpRequest) -> HttpResponse:
     form = CardFilterForm(request.GET or None)
     values = form.values
     department = _int(request.GET.get("department"))
-    page = _page_or_first(
+    page = page_or_first(
         request,
         lambda cursor: selectors.card_list(
             user=request.user,
@@ -94,7 +86,7 @@ def _int(value: str | None) -> int | None:
 def order_list(request: HttpRequest) -> HttpResponse:
     """督办单: the supervision orders of the user's reach (a department's staff: their department's)."""
     form = OrderFilterForm(request.GET or None)
-    page = _page_or_first(
+    page = page_or_first(
         request, lambda cursor: selectors.order_list(user=request.user, status=form.values["status"] or None, cursor=cursor)
     )
     context = {"form": form, "page": page, "rows": _described(page.items), "is_supervisor": permissions.is_supervisor(request.user)}

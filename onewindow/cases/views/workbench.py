@@ -32,7 +32,7 @@ from onewindow.cases.models import Case, CaseDocument, CaseMaterial, StageTask
 from onewindow.cases.services.stages import ACTION_STAGES
 from onewindow.common import time
 from onewindow.common.errors import Conflict, DomainError, Forbidden, InvalidInput
-from onewindow.common.pagination import Page
+from onewindow.common.pagination import page_or_first
 from onewindow.common.uploads import KINDS
 from onewindow.deadlines import kinds
 from onewindow.deadlines.models import subject_key
@@ -120,15 +120,6 @@ def task_rows(tasks: list[StageTask], today: dt.date) -> list[TaskRow]:
     return rows
 
 
-def _page_or_first(request: HttpRequest, fetch: Callable[[str | None], Page[Any]]) -> Page[Any]:
-    """One page after `?cursor=`; a damaged cursor starts over at the first page."""
-    try:
-        return fetch(request.GET.get("cursor") or None)
-    except InvalidInput as error:
-        messages.warning(request, error.message)
-        return fetch(None)
-
-
 def _is_partial(request: HttpRequest) -> bool:
     htmx = getattr(request, "htmx", None)
     return htmx is not None and bool(htmx) and not htmx.history_restore_request
@@ -144,7 +135,7 @@ def case_queue(request: HttpRequest) -> HttpResponse:
     """待办: the open cases in the user's reach, most urgent first; 全部: every case, newest first."""
     form = CaseFilterForm(request.GET or None)
     values = form.values
-    page = _page_or_first(
+    page = page_or_first(
         request,
         lambda cursor: selectors.case_list(
             user=request.user, status=values["status"] or None, item=values["item"] or None, queue=values["tab"] == QUEUE, cursor=cursor
@@ -166,7 +157,7 @@ def case_queue(request: HttpRequest) -> HttpResponse:
 @require_GET
 def task_queue(request: HttpRequest) -> HttpResponse:
     """我的环节任务: the open stage tasks of the user's departments and roles, by due date."""
-    page = _page_or_first(request, lambda cursor: selectors.task_queue(user=request.user, cursor=cursor))
+    page = page_or_first(request, lambda cursor: selectors.task_queue(user=request.user, cursor=cursor))
     return render(request, "cases/workbench/tasks.html", {"rows": task_rows(page.items, time.today()), "page": page})
 
 
