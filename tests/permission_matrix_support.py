@@ -52,6 +52,10 @@ from onewindow.notifications.choices import Channel
 from onewindow.notifications.services import notification_queue
 from onewindow.orgs.models import Department, Region, Unit
 from onewindow.orgs.tests.factories import CountyFactory, DepartmentFactory, ServiceHallFactory, WindowFactory
+from onewindow.ratings import services as rating_services
+from onewindow.ratings.choices import ComplaintChannel
+from onewindow.ratings.links import case_token
+from onewindow.ratings.models import Complaint, Rectification
 from onewindow.supervision import services as supervision_services
 from onewindow.supervision.models import Card, SupervisionOrder
 from onewindow.workdays.services import schedule_enter
@@ -157,6 +161,50 @@ SUPERVISION_VIEWERS = rule(
 SUPERVISORS = rule("supervisors of the region", SUPERVISOR)
 ANY_SUPERVISOR = rule("supervisors (any region)", SUPERVISOR, OTHER_COUNTY)
 REPLIERS = rule("the department's leaders: department admin, chief representative, decider", DEPARTMENT_ADMIN, CHIEF, DECIDER)
+# Ratings (好差评) and complaints: the department's staff who work its bad reviews, supervisors of the region.
+RATING_READERS = rule(
+    "the department's admin, chief representative, reviewers; supervisors of the region", REVIEWER, CHIEF, DEPARTMENT_ADMIN, SUPERVISOR
+)
+ANY_RATING_READER = rule(
+    "department admins, chief representatives, reviewers, supervisors (any region)",
+    REVIEWER,
+    CHIEF,
+    DEPARTMENT_ADMIN,
+    SUPERVISOR,
+    OTHER_DEPARTMENT,
+    OTHER_COUNTY,
+)
+RATING_FOLLOWERS = rule("the department's admin, chief representative, reviewers", REVIEWER, CHIEF, DEPARTMENT_ADMIN)
+RECTIFIERS = rule("the department's admin and chief representative", CHIEF, DEPARTMENT_ADMIN)
+RATING_PARTIES = rule(
+    "the rater; the department's admin, chief representative, reviewers; supervisors of the region", APPLICANT, RATING_READERS.allowed
+)
+# The signed SMS link stands for the applicant: anyone holding it, but never the case's handlers or its department's staff.
+LINK_HOLDERS = rule(
+    "whoever holds the signed link, except the case's handlers and its department's staff",
+    ANONYMOUS,
+    APPLICANT,
+    OTHER_APPLICANT,
+    SUPERVISOR,
+    LIST_MANAGER,
+    SYSTEM_ADMIN,
+    OTHER_DEPARTMENT,
+    OTHER_COUNTY,
+)
+ANY_COMPLAINT_STAFF = rule(
+    "supervisors, department admins, chief representatives (any region)",
+    SUPERVISOR,
+    DEPARTMENT_ADMIN,
+    CHIEF,
+    OTHER_DEPARTMENT,
+    OTHER_COUNTY,
+)
+COMPLAINT_STAFF = rule(
+    "supervisors of the region; the assigned department's admin and chief representative", SUPERVISOR, DEPARTMENT_ADMIN, CHIEF
+)
+HOTLINE_STAFF = rule("supervisors and window clerks (any region)", SUPERVISOR, CLERK, OTHER_COUNTY)
+ANY_VISIT_STAFF = rule("window clerks, chief representatives (any region)", CLERK, CHIEF, OTHER_DEPARTMENT, OTHER_COUNTY)
+VISIT_VIEWERS = rule("the clerk who served the visit; the department's chief representative", CLERK, CHIEF)
 # audit.permissions.can_read_trail does not look at the role's region: a neighbouring county's
 # supervisor or system admin reads this county's trail too (as the code means it to, for now).
 TRAIL_READERS = rule("system admins, supervisors (any region)", SUPERVISOR, SYSTEM_ADMIN, OTHER_COUNTY)
@@ -249,6 +297,12 @@ class World:
 
     def order_revision(self, order: str) -> int:
         return SupervisionOrder.objects.values_list("revision", flat=True).get(number=self.ids[order])
+
+    def rectification_revision(self, key: str) -> int:
+        return Rectification.objects.values_list("revision", flat=True).get(pk=self.ids[key])
+
+    def complaint_revision(self, key: str) -> int:
+        return Complaint.objects.values_list("revision", flat=True).get(number=self.ids[key])
 
     def revision(self, setup: str) -> int:
         """The case's revision now (a page posts the one it showed)."""
@@ -377,6 +431,66 @@ def _supervision(county: County, item: ServiceItem) -> dict[str, Any]:
     }
 
 
+def _ratings(county: County, people: dict[str, User], item: ServiceItem, window: Any) -> dict[str, Any]:
+    """The applicant's delivered cases: one not yet rated, four rated badly (the reviews waiting for the
+    follow-up, followed up, answered, appealed); complaints received, assigned to the department and
+    answered; a window visit the clerk opened."""
+
+    def delivered() -> Case:
+        case = case_in(CaseStatus.DELIVERED, county, item)
+        Case.objects.filter(pk=case.pk).update(applicant_user=people[APPLICANT])
+        case.refresh_from_db()
+        return case
+
+    def bad_review() -> Rectification:
+        rating = rating_services.rating_submit(actor=people[APPLICANT], case=delivered(), level=1, tags=["服务态度差"])
+        return rating.rectification
+
+    admin = people[DEPARTMENT_ADMIN]
+    pending, followed, replied, appealed = (bad_review() for _ in range(4))
+    for rectification in (followed, replied, appealed):
+        rating_services.rectification_follow_up(actor=admin, rectification=rectification, note="已电话回访")
+    rating_services.rectification_rectify(actor=admin, rectification=replied, note="已培训窗口人员")
+    rating_services.rectification_reply(actor=admin, rectification=replied, reply="已整改,欢迎监督")
+    rating_services.rectification_appeal(actor=admin, rectification=appealed, reason="评价内容与本次服务无关")
+    unrated = delivered()
+
+    def complaint() -> Complaint:
+        return rating_services.complaint_submit(
+            actor=None,
+            channel=ComplaintChannel.PORTAL,
+            category="attitude",
+            content="窗口人员态度生硬",
+            name="王五",
+            phone="13900000009",
+            reported_department=county.department,
+        )
+
+    received, assigned, answered = complaint(), complaint(), complaint()
+    for found in (assigned, answered):
+        rating_services.complaint_assign(actor=people[SUPERVISOR], complaint=found, department=county.department)
+    answered = rating_services.complaint_reply(actor=admin, complaint=answered, reply="已核实并整改")
+    visit = rating_services.visit_open(actor=people[CLERK], window=window, department=county.department)
+    return {
+        "unrated_case": unrated.number,
+        "rating_link": case_token(unrated),
+        "replied_link": case_token(replied.rating.case),
+        "rect_pending": pending.pk,
+        "rect_pending_case": pending.rating.case.number,
+        "rect_followed": followed.pk,
+        "rect_replied": replied.pk,
+        "rect_replied_case": replied.rating.case.number,
+        "rect_appealed": appealed.pk,
+        "rect_appealed_case": appealed.rating.case.number,
+        "complaint_received": received.number,
+        "complaint_assigned": assigned.number,
+        "complaint_answered": answered.number,
+        "complaint_answered_code": answered.query_code,
+        "visit": visit.pk,
+        "visit_token": visit.token,
+    }
+
+
 SPARE_TOKEN = "矩阵待吊销令牌"
 MESSAGE_TITLE = "矩阵测试消息"
 DRAFT_REQUEST_TITLE = "小餐饮登记"
@@ -423,7 +537,9 @@ def build_world() -> World:
     ids.update(owned)
     hall = ServiceHallFactory(region=county)
     ids["hall"] = hall.pk
-    ids["window"] = WindowFactory(hall=hall).pk
+    window = WindowFactory(hall=hall)
+    ids["window"] = window.pk
+    ids.update(_ratings(case_county, people, item, window))
     ids["unit"] = Unit.objects.filter(department=department).values_list("pk", flat=True).first()
     ids["theme"] = ThemeFactory(code="matrix-theme", name="开办餐饮").code
     ids["synonym"] = catalog_services.synonym_save(

@@ -39,17 +39,21 @@ from tests.permission_matrix_support import (
     ANONYMOUS,
     ANSWERERS,
     ANY_CLERK,
+    ANY_COMPLAINT_STAFF,
     ANY_LIST_MANAGER,
+    ANY_RATING_READER,
     ANY_STAFF,
     ANY_SUPERVISOR,
     ANY_SYSTEM_ADMIN,
     ANY_USER,
+    ANY_VISIT_STAFF,
     APPLICANT,
     APPLICANT_OR_CLERK,
     CASE_PARTIES,
     CASE_STAFF,
     CASE_VIEWERS,
     CLERKS,
+    COMPLAINT_STAFF,
     DECIDERS,
     DELIVERERS,
     DEPARTMENT_ADMIN,
@@ -57,6 +61,8 @@ from tests.permission_matrix_support import (
     DRAFTERS,
     GAP_SUPPLIERS,
     HALL_KEEPERS,
+    HOTLINE_STAFF,
+    LINK_HOLDERS,
     LIST_MANAGERS,
     LIST_STAFF,
     MESSAGE_TITLE,
@@ -67,6 +73,10 @@ from tests.permission_matrix_support import (
     PERSONAS,
     PROCEDURE_STAFF,
     PUBLIC,
+    RATING_FOLLOWERS,
+    RATING_PARTIES,
+    RATING_READERS,
+    RECTIFIERS,
     REPLIERS,
     REVIEWER,
     SPARE_TOKEN,
@@ -77,6 +87,7 @@ from tests.permission_matrix_support import (
     SYSTEM_ADMIN,
     TRAIL_READERS,
     UNIT_KEEPERS,
+    VISIT_VIEWERS,
     Probe,
     World,
     build_world,
@@ -108,8 +119,21 @@ def fixed(**values: Any) -> Any:
     return lambda w: values
 
 
+def rectification(key: str, **fields: Any) -> Any:
+    """A rectification step's body: the revision the page showed, and the step's fields."""
+    return lambda w: {"revision": w.rectification_revision(key), **fields}
+
+
+def complaint(key: str, **fields: Any) -> Any:
+    return lambda w: {"revision": w.complaint_revision(key), **fields}
+
+
 REDIRECTED = frozenset({302})
 INVALID = frozenset({400})
+CREATED = frozenset({201})
+RT = "workbench/ratings/"
+API_RECT = "api/v1/rectifications/<rectification_id>/"
+API_COMPLAINT = "api/v1/complaints/<number>/"
 CR = "workbench/catalog/requests/"
 WB = "workbench/cases/"
 API_CASE = "api/v1/cases/<number>/"
@@ -365,6 +389,125 @@ MATRIX: list[Probe] = [
         ok=REDIRECTED,
     ),
     Probe("workbench/supervision/anomalies/", "supervision:anomalies", ANY_SUPERVISOR),
+    # Ratings (好差评) and complaints on the portal: my case's rating, the signed link, the pad, complaints
+    Probe("ratings/cases/<str:number>/", "ratings:case_rating", OWNER, args=ids(number="unrated_case")),
+    Probe(
+        "ratings/cases/<str:number>/revisit/",
+        "ratings:case_revisit",
+        OWNER,
+        method="POST",
+        args=ids(number="rect_replied_case"),
+        body=rectification("rect_replied", satisfied="yes"),
+        ok=REDIRECTED,
+    ),
+    Probe("r/<str:token>/", "ratings:link", PUBLIC, args=ids(token="rating_link")),
+    Probe(
+        "r/<str:token>/",
+        "ratings:link",
+        LINK_HOLDERS,
+        variant="rate",
+        method="POST",
+        args=ids(token="rating_link"),
+        body=fixed(level="5", tags=["服务热情"]),
+        ok=REDIRECTED,
+    ),
+    Probe(
+        "r/<str:token>/revisit/",
+        "ratings:link_revisit",
+        LINK_HOLDERS,
+        method="POST",
+        args=ids(token="replied_link"),
+        body=rectification("rect_replied", satisfied="yes"),
+        ok=REDIRECTED,
+    ),
+    Probe("ratings/satisfaction/", "ratings:satisfaction", PUBLIC),
+    Probe("ratings/pad/<str:token>/", "ratings:pad", PUBLIC, args=ids(token="visit_token")),
+    Probe("complaints/new/", "ratings:complaint_new", PUBLIC),
+    Probe("complaints/done/", "ratings:complaint_done", PUBLIC, ok=REDIRECTED),  # nothing filed in this session
+    Probe("complaints/lookup/", "ratings:complaint_lookup", PUBLIC),
+    Probe(
+        "complaints/feedback/",
+        "ratings:complaint_feedback",
+        PUBLIC,
+        method="POST",
+        body=lambda w: {"number": w.ids["complaint_answered"], "code": w.ids["complaint_answered_code"], "satisfied": "yes"},
+    ),
+    # Ratings in the workbench: bad reviews and their steps, appeals, every rating, complaints, window visits
+    Probe(RT, "ratings:rectifications", ANY_RATING_READER, shows=lambda w: w.ids["rect_pending_case"], shown_to=RATING_READERS.allowed),
+    Probe(f"{RT}appeals/", "ratings:appeals", ANY_SUPERVISOR, shows=lambda w: w.ids["rect_appealed_case"], shown_to=SUPERVISORS.allowed),
+    Probe(f"{RT}rectifications/<int:pk>/", "ratings:rectification", RATING_READERS, args=ids(pk="rect_pending")),
+    Probe(
+        f"{RT}rectifications/<int:pk>/act/<slug:action>/",
+        "ratings:rectification_act",
+        RATING_FOLLOWERS,
+        variant="follow-up",
+        method="POST",
+        args=lambda w: {"pk": w.ids["rect_pending"], "action": "follow-up"},
+        body=rectification("rect_pending", note="已电话回访"),
+        ok=REDIRECTED,
+    ),
+    Probe(
+        f"{RT}rectifications/<int:pk>/act/<slug:action>/",
+        "ratings:rectification_act",
+        RECTIFIERS,
+        variant="appeal",
+        method="POST",
+        args=lambda w: {"pk": w.ids["rect_pending"], "action": "appeal"},
+        body=rectification("rect_pending", reason="评价内容与本次服务无关"),
+        ok=REDIRECTED,
+    ),
+    Probe(
+        f"{RT}rectifications/<int:pk>/act/<slug:action>/",
+        "ratings:rectification_act",
+        SUPERVISORS,
+        variant="decide",
+        method="POST",
+        args=lambda w: {"pk": w.ids["rect_appealed"], "action": "decide"},
+        body=rectification("rect_appealed", decision="upheld", opinion="经核实差评属实"),
+        ok=REDIRECTED,
+    ),
+    Probe(f"{RT}all/", "ratings:ratings", ANY_RATING_READER, shows=lambda w: w.ids["rect_pending_case"], shown_to=RATING_READERS.allowed),
+    Probe(
+        f"{RT}complaints/",
+        "ratings:complaints",
+        ANY_COMPLAINT_STAFF,
+        shows=lambda w: w.ids["complaint_assigned"],
+        shown_to=COMPLAINT_STAFF.allowed,
+    ),
+    Probe(f"{RT}complaints/hotline/", "ratings:hotline", HOTLINE_STAFF),
+    Probe(f"{RT}complaints/<str:number>/", "ratings:complaint", COMPLAINT_STAFF, args=ids(number="complaint_assigned")),
+    Probe(
+        f"{RT}complaints/<str:number>/act/<slug:action>/",
+        "ratings:complaint_act",
+        SUPERVISORS,
+        variant="assign",
+        method="POST",
+        args=lambda w: {"number": w.ids["complaint_received"], "action": "assign"},
+        body=lambda w: {"revision": w.complaint_revision("complaint_received"), "department": w.ids["department"]},
+        ok=REDIRECTED,
+    ),
+    Probe(
+        f"{RT}complaints/<str:number>/act/<slug:action>/",
+        "ratings:complaint_act",
+        RECTIFIERS,
+        variant="reply",
+        method="POST",
+        args=lambda w: {"number": w.ids["complaint_assigned"], "action": "reply"},
+        body=complaint("complaint_assigned", reply="已核实并整改"),
+        ok=REDIRECTED,
+    ),
+    Probe(
+        f"{RT}complaints/<str:number>/act/<slug:action>/",
+        "ratings:complaint_act",
+        SUPERVISORS,
+        variant="close",
+        method="POST",
+        args=lambda w: {"number": w.ids["complaint_answered"], "action": "close"},
+        body=complaint("complaint_answered"),
+        ok=REDIRECTED,
+    ),
+    Probe(f"{RT}visits/", "ratings:visits", ANY_VISIT_STAFF),
+    Probe(f"{RT}visits/<int:pk>/", "ratings:visit", VISIT_VIEWERS, args=ids(pk="visit")),
     # The API: schema, tokens, reference data, messages
     Probe("api/v1/openapi.json", "api:openapi-json", PUBLIC),
     Probe("api/v1/docs", "api:openapi-view", PUBLIC),
@@ -495,6 +638,122 @@ MATRIX: list[Probe] = [
         SUPERVISORS,
         args=ids(number="open_order"),
         body=lambda w: {"revision": w.order_revision("open_order"), "text": "已由申请人撤回,撤销督办。"},
+    ),
+    # The API: ratings, bad reviews and complaints
+    Probe(
+        "api/v1/cases/<number>/rating",
+        "api:rate_case",
+        OWNER,
+        args=ids(number="unrated_case"),
+        body=fixed(level=4, tags=["办事高效"], comment=""),
+        ok=CREATED,
+    ),
+    Probe("api/v1/cases/<number>/rating", "api:get_case_rating", RATING_PARTIES, args=ids(number="rect_pending_case")),
+    Probe(
+        "api/v1/rectifications",
+        "api:list_rectifications",
+        ANY_RATING_READER,
+        shows=lambda w: w.ids["rect_pending_case"],
+        shown_to=RATING_READERS.allowed,
+    ),
+    Probe("api/v1/rectifications/<rectification_id>", "api:get_rectification", RATING_READERS, args=ids(rectification_id="rect_pending")),
+    Probe(
+        f"{API_RECT}follow-up",
+        "api:rectification_follow_up",
+        RATING_FOLLOWERS,
+        args=ids(rectification_id="rect_pending"),
+        body=rectification("rect_pending", note="已电话回访"),
+    ),
+    Probe(
+        f"{API_RECT}rectify",
+        "api:rectification_rectify",
+        RECTIFIERS,
+        args=ids(rectification_id="rect_followed"),
+        body=rectification("rect_followed", note="已培训窗口人员"),
+    ),
+    Probe(
+        f"{API_RECT}reply",
+        "api:rectification_reply",
+        RECTIFIERS,
+        args=lambda w: {"rectification_id": w.ids["rect_followed"]},
+        body=rectification("rect_followed", reply="已整改"),
+        ok=frozenset({409}),  # followed up, not yet rectified: the allowed are told it is too early
+    ),
+    Probe(
+        f"{API_RECT}revisit",
+        "api:rectification_revisit",
+        SUPERVISORS,  # raters revisit on the portal; a supervisor records a call-back
+        args=ids(rectification_id="rect_replied"),
+        body=rectification("rect_replied", satisfied=True, comment="电话回访,评价人满意"),
+    ),
+    Probe(
+        f"{API_RECT}appeal",
+        "api:rectification_appeal",
+        RECTIFIERS,
+        args=ids(rectification_id="rect_pending"),
+        body=rectification("rect_pending", reason="评价内容与本次服务无关"),
+    ),
+    Probe(
+        f"{API_RECT}decide-appeal",
+        "api:rectification_decide_appeal",
+        SUPERVISORS,
+        args=ids(rectification_id="rect_appealed"),
+        body=rectification("rect_appealed", decision="voided", opinion="经核实属恶意差评"),
+    ),
+    Probe(
+        "api/v1/complaints",
+        "api:create_complaint",
+        PUBLIC,
+        body=fixed(category="attitude", content="窗口人员态度生硬", anonymous=True),
+        ok=CREATED,
+    ),
+    Probe(
+        "api/v1/complaints",
+        "api:list_complaints",
+        ANY_COMPLAINT_STAFF,
+        shows=lambda w: w.ids["complaint_assigned"],
+        shown_to=COMPLAINT_STAFF.allowed,
+    ),
+    Probe(
+        "api/v1/complaint-lookup",
+        "api:lookup_complaint",
+        PUBLIC,
+        body=lambda w: {"number": w.ids["complaint_answered"], "code": w.ids["complaint_answered_code"]},
+    ),
+    Probe(
+        "api/v1/complaint-feedback",
+        "api:complaint_feedback",
+        PUBLIC,
+        body=lambda w: {"number": w.ids["complaint_answered"], "code": w.ids["complaint_answered_code"], "satisfied": True},
+    ),
+    Probe("api/v1/complaints/<number>", "api:get_complaint", COMPLAINT_STAFF, args=ids(number="complaint_assigned")),
+    Probe(
+        f"{API_COMPLAINT}assign",
+        "api:assign_complaint",
+        SUPERVISORS,
+        args=ids(number="complaint_received"),
+        body=lambda w: {"revision": w.complaint_revision("complaint_received"), "department_id": w.ids["department"]},
+    ),
+    Probe(
+        f"{API_COMPLAINT}reject",
+        "api:reject_complaint",
+        SUPERVISORS,
+        args=ids(number="complaint_received"),
+        body=complaint("complaint_received", reason="与政务服务无关"),
+    ),
+    Probe(
+        f"{API_COMPLAINT}reply",
+        "api:reply_complaint",
+        RECTIFIERS,
+        args=ids(number="complaint_assigned"),
+        body=complaint("complaint_assigned", reply="已核实并整改"),
+    ),
+    Probe(
+        f"{API_COMPLAINT}close",
+        "api:close_complaint",
+        SUPERVISORS,
+        args=ids(number="complaint_answered"),
+        body=complaint("complaint_answered"),
     ),
 ]
 

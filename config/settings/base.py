@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "onewindow.notifications",
     "onewindow.cases",
     "onewindow.supervision",
+    "onewindow.ratings",
     "onewindow.portal",
     "onewindow.workbench",
     "onewindow.demo",
@@ -186,6 +187,10 @@ CASE_CORRECTION_DAYS = env(
 SUPERVISION_ORDER_REPLY_DAYS = env(
     "SUPERVISION_ORDER_REPLY_DAYS", default=3, doc="Working days a department has to answer a supervision order (督办)."
 )
+RATING_RECTIFICATION_DAYS = env(
+    "RATING_RECTIFICATION_DAYS", default=15, doc="Working days a department has to rectify a bad review and answer the rater (差评整改)."
+)
+COMPLAINT_REPLY_DAYS = env("COMPLAINT_REPLY_DAYS", default=5, doc="Working days an assigned department has to answer a complaint (投诉).")
 
 # Internationalization -------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

@@ -298,6 +298,20 @@ def load_cases(load: DemoLoad) -> None:
         load.tallies["办件"] = Tally(created=loaded.created, unchanged=loaded.existing)
 
 
+def load_ratings(load: DemoLoad) -> None:
+    """Ratings of most delivered demo cases, bad reviews in every rectification state, rated window visits and
+    complaints in every state (see `onewindow.ratings.demo`); before supervision, whose scan carries their timers."""
+    from onewindow.ratings.demo import load_ratings as rate
+
+    loaded = rate(region=load.regions[COUNTY_CODE], users=load.users, departments=load.departments, window=load.windows[("center", "A01")])
+    if loaded.created:
+        load.tallies["评价"] = Tally(created=loaded.ratings)
+        load.tallies["窗口接待"] = Tally(created=loaded.visits)
+        load.tallies["投诉"] = Tally(created=loaded.complaints)
+    elif loaded.existing:
+        load.tallies["评价与投诉"] = Tally(unchanged=loaded.existing)
+
+
 def load_supervision(load: DemoLoad) -> None:
     """Today's yellow and red cards of the demo cases and their supervision orders, some worked (see `onewindow.supervision.demo`)."""
     from onewindow.supervision.demo import load_supervision as issue_cards
@@ -308,7 +322,26 @@ def load_supervision(load: DemoLoad) -> None:
         load.tallies["督办单"] = Tally(created=loaded.orders)
 
 
-STEPS: list[Step] = [load_regions, load_departments, load_halls, load_accounts, load_catalog, load_cases, load_supervision]
+def load_statistics(load: DemoLoad) -> None:
+    """The statistics aggregates of the demo history (see `onewindow.supervision.statistics.demo`)."""
+    from onewindow.supervision.statistics.demo import load_statistics as build
+
+    loaded = build(region=load.regions[COUNTY_CODE])
+    if loaded.days:
+        load.tallies["统计日"] = Tally(created=loaded.days)
+
+
+STEPS: list[Step] = [
+    load_regions,
+    load_departments,
+    load_halls,
+    load_accounts,
+    load_catalog,
+    load_cases,
+    load_ratings,
+    load_supervision,
+    load_statistics,
+]
 
 
 def demo_exists() -> bool:

@@ -177,3 +177,6 @@ class OrderNumberSequence(models.Model):
     class Meta:
         verbose_name = "督办编号序列"
         verbose_name_plural = "督办编号序列"
+
+
+from onewindow.supervision.statistics.models import *  # noqa: E402, F403  (statistics models belong to this app)

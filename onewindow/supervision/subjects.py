@@ -76,6 +76,31 @@ def _orders(subject_type: str, ids: list[str]) -> dict[str, Subject]:
     }
 
 
+def _rectifications(subject_type: str, ids: list[str]) -> dict[str, Subject]:
+    from onewindow.ratings.models import Rectification
+
+    rows = Rectification.objects.filter(pk__in=_int_ids(ids)).values_list("pk", "department__name", "rating__case__number")
+    return {
+        str(pk): Subject(
+            _("%(department)s差评整改#%(pk)s") % {"department": department, "pk": pk},
+            reverse("ratings:rectification", args=[pk]),
+            number or "",
+        )
+        for pk, department, number in rows
+    }
+
+
+def _complaints(subject_type: str, ids: list[str]) -> dict[str, Subject]:
+    from onewindow.ratings.models import Complaint
+
+    rows = Complaint.objects.filter(pk__in=_int_ids(ids)).values_list("pk", "number", "case__number")
+    return {
+        str(pk): Subject(_("投诉%(number)s") % {"number": number}, reverse("ratings:complaint", args=[number]), case_number or "")
+        for pk, number, case_number in rows
+        if number
+    }
+
+
 def _generic(subject_type: str, ids: list[str]) -> dict[str, Subject]:
     try:
         model = apps.get_model(subject_type)
@@ -92,4 +117,6 @@ _READERS = {
     "cases.case": _cases,
     "cases.stagetask": _stage_tasks,
     "supervision.supervisionorder": _orders,
+    "ratings.rectification": _rectifications,
+    "ratings.complaint": _complaints,
 }

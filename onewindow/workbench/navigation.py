@@ -20,7 +20,15 @@ from onewindow.audit.permissions import can_read_trail
 from onewindow.cases.permissions import may_intake
 from onewindow.catalog.metrics import can_view_metrics
 from onewindow.catalog.permissions import may_export, may_import, may_maintain_reference_data, may_open_change_requests
+from onewindow.ratings.permissions import (
+    may_enter_hotline,
+    may_open_appeals,
+    may_open_complaints,
+    may_open_rectifications,
+    may_open_visits,
+)
 from onewindow.supervision.permissions import is_supervisor
+from onewindow.supervision.statistics.selectors import may_view_statistics
 from onewindow.workdays.permissions import can_enter_schedule
 
 
@@ -58,6 +66,13 @@ CASE_INTAKE = Page(_("窗口收件"), "cases:intake", may_intake)
 SUPERVISION_BOARD = Page(_("电子监察"), "supervision:board", is_staff_member, exact=True)
 SUPERVISION_ORDERS = Page(_("督办单"), "supervision:orders", is_staff_member)
 SUPERVISION_ANOMALIES = Page(_("异常监测"), "supervision:anomalies", is_supervisor)
+SUPERVISION_STATISTICS = Page(_("统计分析"), "statistics:overview", may_view_statistics)
+RATING_RECTIFICATIONS = Page(_("差评整改"), "ratings:rectifications", may_open_rectifications, exact=True)
+RATING_APPEALS = Page(_("申诉复核"), "ratings:appeals", may_open_appeals)
+RATING_LIST = Page(_("全部评价"), "ratings:ratings", may_open_rectifications)
+COMPLAINTS = Page(_("投诉处理"), "ratings:complaints", may_open_complaints, exact=True)
+COMPLAINT_HOTLINE = Page(_("登记热线投诉"), "ratings:hotline", may_enter_hotline)
+WINDOW_VISITS = Page(_("窗口评价"), "ratings:visits", may_open_visits)
 ORGS = Page(_("组织机构"), "orgs:index", is_staff_member)
 AUDIT = Page(_("审计日志"), "audit:index", can_read_trail)
 WORKDAYS = Page(_("工作日历"), "workdays:index", can_enter_schedule)
@@ -72,7 +87,14 @@ PAGES: tuple[Page, ...] = (
     CASE_INTAKE,
     SUPERVISION_BOARD,
     SUPERVISION_ORDERS,
+    SUPERVISION_STATISTICS,
     SUPERVISION_ANOMALIES,
+    RATING_RECTIFICATIONS,
+    RATING_APPEALS,
+    RATING_LIST,
+    COMPLAINTS,
+    COMPLAINT_HOTLINE,
+    WINDOW_VISITS,
     CATALOG_REQUESTS,
     CATALOG_VERSIONS,
     CATALOG_METRICS,

@@ -24,12 +24,19 @@ from onewindow.workbench.navigation import (
     CATALOG_SYNONYMS,
     CATALOG_THEMES,
     CATALOG_VERSIONS,
+    COMPLAINT_HOTLINE,
+    COMPLAINTS,
     ORGS,
     PROFILE,
+    RATING_APPEALS,
+    RATING_LIST,
+    RATING_RECTIFICATIONS,
     SUPERVISION_ANOMALIES,
     SUPERVISION_BOARD,
     SUPERVISION_ORDERS,
+    SUPERVISION_STATISTICS,
     TOKENS,
+    WINDOW_VISITS,
     WORKDAYS,
     Page,
 )
@@ -48,11 +55,11 @@ class SectionSpec:
 SECTIONS: dict[str, SectionSpec] = {
     Role.WINDOW_CLERK: SectionSpec(
         _("在服务大厅窗口接待申请人，收取材料：材料齐全的当场受理，不齐全的一次性告知需补正的全部内容，并统一出件。"),
-        (CASE_INTAKE, CASE_QUEUE, ORGS),
+        (CASE_INTAKE, CASE_QUEUE, WINDOW_VISITS, COMPLAINT_HOTLINE, ORGS),
     ),
     Role.REVIEWER: SectionSpec(
         _("对本部门受理的办件进行审查，在承诺时限内提出审查意见，需要现场核查或专家评审的依法办理。"),
-        (CASE_TASKS, CASE_QUEUE, ORGS),
+        (CASE_TASKS, CASE_QUEUE, RATING_RECTIFICATIONS, ORGS),
     ),
     Role.DECIDER: SectionSpec(
         _("对审查完毕的办件作出准予或者不予许可的决定；确需延长期限的，依法报批并告知申请人。"),
@@ -60,11 +67,33 @@ SECTIONS: dict[str, SectionSpec] = {
     ),
     Role.CHIEF_REPRESENTATIVE: SectionSpec(
         _("代表本部门进驻政务服务中心，对授权事项在窗口直接作出审批决定，协调本部门窗口工作。"),
-        (CASE_INTAKE, CASE_TASKS, CASE_QUEUE, SUPERVISION_BOARD, SUPERVISION_ORDERS, ORGS),
+        (
+            CASE_INTAKE,
+            CASE_TASKS,
+            CASE_QUEUE,
+            SUPERVISION_BOARD,
+            SUPERVISION_ORDERS,
+            RATING_RECTIFICATIONS,
+            COMPLAINTS,
+            WINDOW_VISITS,
+            ORGS,
+        ),
     ),
     Role.SUPERVISOR: SectionSpec(
         _("对办件时限实施电子监察，跟踪黄牌、红牌预警和督办，查阅审计日志。"),
-        (SUPERVISION_BOARD, SUPERVISION_ORDERS, SUPERVISION_ANOMALIES, CASE_QUEUE, AUDIT, ORGS),
+        (
+            SUPERVISION_BOARD,
+            SUPERVISION_ORDERS,
+            SUPERVISION_STATISTICS,
+            SUPERVISION_ANOMALIES,
+            RATING_APPEALS,
+            COMPLAINTS,
+            COMPLAINT_HOTLINE,
+            RATING_LIST,
+            CASE_QUEUE,
+            AUDIT,
+            ORGS,
+        ),
     ),
     Role.LIST_MANAGER: SectionSpec(
         _("维护权责清单和政务服务事项目录，审核并发布清单的新增、取消、下放和调整。"),
@@ -76,7 +105,17 @@ SECTIONS: dict[str, SectionSpec] = {
     ),
     Role.DEPARTMENT_ADMIN: SectionSpec(
         _("管理本部门的内设机构、窗口人员和角色授权，起草本部门清单的变更申请，保持本部门信息准确。"),
-        (ORGS, SUPERVISION_BOARD, SUPERVISION_ORDERS, CATALOG_REQUESTS, CATALOG_VERSIONS, CATALOG_METRICS, PROFILE),
+        (
+            ORGS,
+            SUPERVISION_BOARD,
+            SUPERVISION_ORDERS,
+            RATING_RECTIFICATIONS,
+            COMPLAINTS,
+            CATALOG_REQUESTS,
+            CATALOG_VERSIONS,
+            CATALOG_METRICS,
+            PROFILE,
+        ),
     ),
     Role.SYSTEM_ADMIN: SectionSpec(
         _("维护组织机构、工作日历和系统账号，关注系统提醒，查阅审计日志。"),

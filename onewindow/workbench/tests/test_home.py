@@ -209,6 +209,8 @@ def test_reviewer_navigation(client, reviewer):
         "cases:task_queue",
         "supervision:board",
         "supervision:orders",
+        "ratings:rectifications",
+        "ratings:ratings",
         "catalog:versions",
         "catalog:excel_export",
         "orgs:index",
