@@ -34,7 +34,6 @@ from onewindow.workbench.navigation import (
     SUPERVISION_ANOMALIES,
     SUPERVISION_BOARD,
     SUPERVISION_ORDERS,
-    SUPERVISION_STATISTICS,
     TOKENS,
     WINDOW_VISITS,
     WORKDAYS,
@@ -84,7 +83,6 @@ SECTIONS: dict[str, SectionSpec] = {
         (
             SUPERVISION_BOARD,
             SUPERVISION_ORDERS,
-            SUPERVISION_STATISTICS,
             SUPERVISION_ANOMALIES,
             RATING_APPEALS,
             COMPLAINTS,
