@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -93,7 +94,10 @@ def paginate(queryset: QuerySet[M], *, ordering: tuple[str, ...], cursor: str | 
     size = min(max(limit or DEFAULT_LIMIT, 1), MAX_LIMIT)
     queryset = queryset.order_by(*ordering)
     if cursor:
-        queryset = queryset.filter(_after(ordering, decode_cursor(cursor, len(ordering))))
+        try:
+            queryset = queryset.filter(_after(ordering, decode_cursor(cursor, len(ordering))))
+        except (TypeError, ValueError, ArithmeticError, ValidationError):  # a forged cursor's values
+            raise InvalidInput(_("分页游标无效。"), code="invalid_cursor") from None
     rows = list(queryset[: size + 1])
     next_cursor = None
     if len(rows) > size:

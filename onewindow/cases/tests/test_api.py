@@ -498,3 +498,9 @@ def test_the_queue_is_read_in_order_from_a_partial_open_queue_index(county, item
             plan = " ".join(str(row) for row in cursor.fetchall())
         if connection.vendor == "sqlite":
             assert "cases_open_" in plan and "TEMP B-TREE" not in plan, plan
+
+
+@pytest.mark.parametrize("cursor", ["W251bGxd", base64.urlsafe_b64encode(b'["x","y"]').decode()])
+def test_a_forged_cursor_is_a_clear_400(client, county, item, cursor):
+    response = client.get(CASES, {"cursor": cursor}, **bearer(county.reviewer))
+    assert (response.status_code, response.json()["code"]) == (400, "invalid_cursor")
