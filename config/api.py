@@ -11,6 +11,7 @@ from onewindow.notifications.api import router as notifications_router
 from onewindow.orgs.api import router as orgs_router
 from onewindow.ratings.api import router as ratings_router
 from onewindow.supervision.api import router as supervision_router
+from onewindow.supervision.statistics.api import router as statistics_router
 from onewindow.workdays.api import router as workdays_router
 
 api = OneWindowAPI(
@@ -32,4 +33,5 @@ api.add_router("/", catalog_router)
 api.add_router("/", cases_router)
 api.add_router("/notifications", notifications_router)
 api.add_router("/supervision", supervision_router)
+api.add_router("/supervision", statistics_router)
 api.add_router("/", ratings_router)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("onewindow.catalog.urls")),
     path("", include("onewindow.cases.urls")),
     path("", include("onewindow.ratings.urls")),
+    path("workbench/supervision/statistics/", include("onewindow.supervision.statistics.urls")),
     path("workbench/supervision/", include("onewindow.supervision.urls")),
     path("messages/", include("onewindow.notifications.urls")),
     path("accounts/", include("onewindow.accounts.urls")),

@@ -159,6 +159,19 @@ SUPERVISION_VIEWERS = rule(
     "supervisors of the region; the department's staff", SUPERVISOR, REVIEWER, DECIDER, CHIEF, INSPECTOR, DEPARTMENT_ADMIN
 )
 SUPERVISORS = rule("supervisors of the region", SUPERVISOR)
+# Statistics: anyone with a department role or a supervisor of any region opens them, each seeing
+# their own reach; asking for one department is for its staff and the region's supervisors.
+STATISTICS_READERS = rule(
+    "department staff and supervisors (any region, each their own reach)",
+    REVIEWER,
+    DECIDER,
+    CHIEF,
+    INSPECTOR,
+    DEPARTMENT_ADMIN,
+    SUPERVISOR,
+    OTHER_DEPARTMENT,
+    OTHER_COUNTY,
+)
 ANY_SUPERVISOR = rule("supervisors (any region)", SUPERVISOR, OTHER_COUNTY)
 REPLIERS = rule("the department's leaders: department admin, chief representative, decider", DEPARTMENT_ADMIN, CHIEF, DECIDER)
 # Ratings (好差评) and complaints: the department's staff who work its bad reviews, supervisors of the region.

@@ -81,6 +81,7 @@ from tests.permission_matrix_support import (
     REVIEWER,
     SPARE_TOKEN,
     STAGE_HOLDERS,
+    STATISTICS_READERS,
     SUPERUSER,
     SUPERVISION_VIEWERS,
     SUPERVISORS,
@@ -389,6 +390,21 @@ MATRIX: list[Probe] = [
         ok=REDIRECTED,
     ),
     Probe("workbench/supervision/anomalies/", "supervision:anomalies", ANY_SUPERVISOR),
+    # Statistics: dashboards, tables and their Excel, the department's monthly report (PDF)
+    Probe("workbench/supervision/statistics/", "statistics:overview", STATISTICS_READERS),
+    Probe("workbench/supervision/statistics/<slug:group>/", "statistics:table", STATISTICS_READERS, args=lambda w: {"group": "item"}),
+    Probe(
+        "workbench/supervision/statistics/<slug:group>/export/",
+        "statistics:export",
+        STATISTICS_READERS,
+        args=lambda w: {"group": "department"},
+    ),
+    Probe(
+        "workbench/supervision/statistics/report/<int:department>/<str:month>/",
+        "statistics:report",
+        SUPERVISION_VIEWERS,
+        args=lambda w: {"department": w.ids["department"], "month": "2026-10"},
+    ),
     # Ratings (好差评) and complaints on the portal: my case's rating, the signed link, the pad, complaints
     Probe("ratings/cases/<str:number>/", "ratings:case_rating", OWNER, args=ids(number="unrated_case")),
     Probe(
@@ -595,6 +611,9 @@ MATRIX: list[Probe] = [
         body=revision("submitted", reason="申请人书面申请撤回"),
     ),
     # The API: electronic supervision
+    Probe("api/v1/supervision/summary", "api:summary", STATISTICS_READERS),
+    Probe("api/v1/supervision/summary", "api:summary", SUPERVISION_VIEWERS, variant="department", query=ids(department="department")),
+    Probe("api/v1/supervision/statistics", "api:statistics", STATISTICS_READERS, query=lambda w: {"group": "item"}),
     Probe("api/v1/supervision/cards", "api:supervision_cards", ANY_USER, shows=lambda w: w.ids["stage_late_case"], shown_to=CARD_VIEWERS),
     Probe(
         "api/v1/supervision/orders",

@@ -12,7 +12,7 @@ from onewindow.accounts.auth import user_auth
 from onewindow.accounts.mfa import check_code, confirmed_device, mfa_required_for
 from onewindow.accounts.selectors import role_assignments_of, token_get, token_list
 from onewindow.accounts.services import token_create, token_revoke
-from onewindow.common.api import ErrorOut
+from onewindow.common.api import DepartmentRefOut, ErrorOut, PathId
 from onewindow.common.errors import DomainError, Forbidden, InvalidInput, NotAuthenticated
 
 router = Router(tags=["accounts"])
@@ -29,11 +29,6 @@ class TokenCreatedOut(Schema):
     token: str
     name: str
     expires_at: dt.datetime | None
-
-
-class DepartmentRefOut(Schema):
-    id: int
-    name: str
 
 
 class RegionRefOut(Schema):
@@ -134,7 +129,7 @@ def list_tokens(request: HttpRequest, cursor: str | None = None, limit: int | No
 
 
 @router.delete("/tokens/{token_id}", auth=user_auth, response={204: None})
-def revoke_token(request: HttpRequest, token_id: int):  # type: ignore[no-untyped-def]
+def revoke_token(request: HttpRequest, token_id: PathId):  # type: ignore[no-untyped-def]
     """Revoke one of the authenticated user's tokens; another user's token is not found (404)."""
     token = token_get(user=request.auth, pk=token_id)  # type: ignore[attr-defined]
     token_revoke(actor=request.auth, token=token)  # type: ignore[attr-defined]

@@ -34,11 +34,11 @@ from onewindow.cases.schemas import (
     CaseCreateIn,
     CaseDetailOut,
     CaseFilterIn,
+    CaseMaterialOut,
     CasePageOut,
     CommentIn,
     CompleteStageIn,
     DeliverIn,
-    MaterialOut,
     OpinionIn,
     OptionalReasonIn,
     ProgressOut,
@@ -198,7 +198,7 @@ def get_case(request: HttpRequest, number: str) -> Case:
 
 @router.post(
     "/cases/{number}/materials",
-    response={200: MaterialOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={200: CaseMaterialOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
     auth=user_auth,
     summary="上传材料文件",
 )

@@ -17,6 +17,7 @@ from onewindow.cases import permissions, selectors
 from onewindow.cases.choices import CaseStatus, DocumentKind
 from onewindow.cases.models import Case, CaseDocument, CaseMaterial, CaseStep, StageTask
 from onewindow.common import time
+from onewindow.common.api import DepartmentRefOut, ObjectId
 from onewindow.common.pagination import MAX_LIMIT
 from onewindow.deadlines.models import Deadline
 
@@ -73,7 +74,7 @@ class CaseCreateIn(Schema):
 class CaseFilterIn(Schema):
     status: str | None = Field(None, description="办件状态,如 submitted")
     item: str | None = Field(None, description="事项实施编码")
-    department: int | None = Field(None, description="办理部门 id")
+    department: ObjectId | None = Field(None, description="办理部门 id")
     queue: bool = Field(False, description="true:只看在办件,按期限由近到远排列")
     cursor: str | None = None
     limit: int | None = Field(None, ge=1, le=MAX_LIMIT)
@@ -145,12 +146,7 @@ class DeliverIn(ActionIn):
 # ---- outputs ------------------------------------------------------------------------------------
 
 
-class DepartmentRefOut(Schema):
-    id: int
-    name: str
-
-
-class MaterialOut(Schema):
+class CaseMaterialOut(Schema):
     """A material of the case; the file itself is not included."""
 
     code: str
@@ -189,7 +185,7 @@ class CaseCreatedOut(Schema):
     item_name: str
     submitted_at: dt.datetime
     due_on: dt.date | None = Field(description="当前计时中的期限(受理答复期限)")
-    materials: list[MaterialOut]
+    materials: list[CaseMaterialOut]
 
     @staticmethod
     def resolve_item(obj: Case) -> str:
@@ -392,7 +388,7 @@ class CaseDetailOut(CaseOut):
     decided_at: dt.datetime | None
     delivered_at: dt.datetime | None
     ended_at: dt.datetime | None
-    materials: list[MaterialOut]
+    materials: list[CaseMaterialOut]
     steps: list[StepOut]
     tasks: list[TaskOut]
     timers: list[TimerOut]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 from typing import Any
 
 from django.db.models import Q
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from onewindow.accounts.access import access_of, jurisdiction_q
 from onewindow.cases.choices import OPEN_STATUSES, CaseStatus, DocumentState, TaskState
 from onewindow.cases.models import Case, CaseDocument, StageTask
+from onewindow.common.codes import codes_match
 from onewindow.common.errors import InvalidInput, NotFound
 from onewindow.common.pagination import Page, paginate
 from onewindow.deadlines.models import Deadline, subject_key
@@ -119,10 +119,8 @@ def task_queue(*, user: Any, cursor: str | None = None, limit: int | None = None
 
 def progress(*, number: str, code: str) -> Case:
     """The case for the public progress page: the number and the query code must both match."""
-    code = (code or "").strip()
     case = Case.objects.select_related("department").filter(number=(number or "").strip()).first()
-    # Bytes: compare_digest refuses non-ASCII text, and a visitor may type anything.
-    if case is None or not hmac.compare_digest(case.query_code.encode(), code.encode()):
+    if case is None or not codes_match(case.query_code, code):
         raise NotFound(_("办件编号或查询码不正确。"), code="progress_not_found")
     return case
 

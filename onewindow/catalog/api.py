@@ -52,7 +52,7 @@ class SituationOut(Schema):
     description: str
 
 
-class MaterialOut(Schema):
+class GuideMaterialOut(Schema):
     """A material; `situation` is the code of the situation it belongs to, empty when common to all."""
 
     code: str
@@ -130,7 +130,7 @@ class ItemOut(Schema):
     catalog_version: int | None = Field(description="the catalog version this content was published in")
     guide_url: str
     situations: list[SituationOut]
-    materials: list[MaterialOut]
+    materials: list[GuideMaterialOut]
 
     @staticmethod
     def resolve_code(obj: ServiceItemVersion) -> str:
@@ -331,7 +331,7 @@ class PowerPage(Schema):
     next_cursor: str | None
 
 
-class DepartmentOut(Schema):
+class CatalogDepartmentOut(Schema):
     id: int
     name: str
     short_name: str
@@ -350,8 +350,8 @@ class DepartmentOut(Schema):
         return absolute(reverse("catalog:department_items", args=[obj.pk]))
 
 
-class DepartmentPage(Schema):
-    items: list[DepartmentOut]
+class CatalogDepartmentPage(Schema):
+    items: list[CatalogDepartmentOut]
     next_cursor: str | None
 
 
@@ -445,7 +445,7 @@ def list_powers(request: HttpRequest, filters: Query[PowerFiltersIn]) -> dict[st
     return {"items": page.items, "next_cursor": page.next_cursor}
 
 
-@router.get("/departments", response={200: DepartmentPage, 400: ErrorOut}, auth=None, summary="部门及事项数量")
+@router.get("/departments", response={200: CatalogDepartmentPage, 400: ErrorOut}, auth=None, summary="部门及事项数量")
 def list_departments(request: HttpRequest, filters: Query[PageIn]) -> dict[str, Any]:
     """Active departments of the region, each with the number of its current service items."""
     rows = public.departments_with_counts(public.public_region(filters.region))

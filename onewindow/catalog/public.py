@@ -33,6 +33,7 @@ from onewindow.catalog.models import (
     VersionedRow,
 )
 from onewindow.catalog.selectors import current_items
+from onewindow.common.codes import parse_id
 from onewindow.common.errors import InvalidInput, NotFound
 from onewindow.orgs.choices import PREFIX_LENGTH, RegionLevel
 from onewindow.orgs.models import Department, Region
@@ -122,7 +123,8 @@ def find_department(region: Region | None, value: str | int) -> Department:
     """An active department by id, or by name within the region."""
     rows = Department.objects.visible_to(PUBLIC).filter(_in_region(region, "region__code")).select_related("region")
     text = str(value).strip()
-    department = rows.filter(pk=int(text)).first() if text.isdigit() else rows.filter(name=text).first()
+    pk = parse_id(text)
+    department = rows.filter(pk=pk).first() if pk is not None else rows.filter(name=text).first()
     if department is None:
         raise InvalidInput(_("部门“%(d)s”不存在。") % {"d": text}, code="unknown_department")
     return department

@@ -86,7 +86,8 @@ class RequestSanityMiddleware:
     - a NUL character in the path or a query parameter (PostgreSQL refuses it in text: a 500);
     - on the API, a JSON body over the size limit (413, in the API's error format rather than
       Django's HTML page) or with a NUL inside a string (400).
-    Pages get a plain Chinese 400; the API its JSON error with a machine code.
+    Pages get a plain Chinese 400; the API its JSON error with a machine code. It also turns the
+    API's bare 404 (no such path) and 405 (method not allowed) into that JSON format.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -100,7 +101,10 @@ class RequestSanityMiddleware:
             refused = _check_api_body(request)
             if refused is not None:
                 return refused
-        return self.get_response(request)
+        response = self.get_response(request)
+        if is_api and response.status_code in (404, 405) and not response.get("Content-Type", "").startswith("application/json"):
+            return _api_status(response)
+        return response
 
 
 def _check_api_body(request: HttpRequest) -> HttpResponse | None:
@@ -130,6 +134,17 @@ def _has_nul(value: Any) -> bool:
     if isinstance(value, list):
         return any(_has_nul(v) for v in value)
     return False
+
+
+def _api_status(response: HttpResponse) -> HttpResponse:
+    """The JSON body for a 404 or 405 that no API operation produced (URL resolver, ninja's method check)."""
+    if response.status_code == 405:
+        allowed = response.get("Allow", "")
+        answer = _refuse(True, 405, "method_not_allowed", _("此地址不支持该请求方法。"))
+        if allowed:
+            answer["Allow"] = allowed
+        return answer
+    return _refuse(True, 404, "not_found", _("未找到,或无权查看。"))
 
 
 def _refuse(is_api: bool, status: int, code: str, message: str) -> HttpResponse:

@@ -8,7 +8,7 @@ from ninja import Field, Query, Router, Schema
 
 from onewindow.accounts.auth import user_auth
 from onewindow.common import time
-from onewindow.common.api import ErrorOut
+from onewindow.common.api import ErrorOut, PathId
 from onewindow.common.pagination import MAX_LIMIT
 from onewindow.notifications import selectors
 from onewindow.notifications.models import Notification
@@ -56,7 +56,7 @@ def list_notifications(request: HttpRequest, filters: Query[NotificationFilterIn
 
 
 @router.post("/{notification_id}/read", response={200: NotificationOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}, auth=user_auth)
-def read_notification(request: HttpRequest, notification_id: int) -> Notification:
+def read_notification(request: HttpRequest, notification_id: PathId) -> Notification:
     """Mark one of the user's messages read (again: no change); another user's message is not found (404)."""
     user = request.auth  # type: ignore[attr-defined]
     return notification_mark_read(actor=user, notification=selectors.notification_get(user=user, pk=notification_id))

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from onewindow.common.codes import parse_id
 from onewindow.common.errors import NotFound
 from onewindow.common.pagination import Page, paginate
 from onewindow.notifications.models import Notification, NotificationQuerySet
@@ -31,7 +32,8 @@ def unread_count(*, user: Any) -> int:
 
 def notification_get(*, user: Any, pk: Any) -> Notification:
     """One of the user's in-site messages, or NotFound (another user's message is not found either)."""
-    found = Notification.objects.inbox_of(user).filter(pk=pk).first() if str(pk).isdigit() else None
+    pk = parse_id(str(pk))
+    found = Notification.objects.inbox_of(user).filter(pk=pk).first() if pk is not None else None
     if found is None:
         raise NotFound(_("未找到,或无权查看。"))
     return found

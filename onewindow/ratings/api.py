@@ -24,7 +24,7 @@ from ninja.throttling import AnonRateThrottle
 
 from onewindow.accounts.auth import user_auth
 from onewindow.common import time
-from onewindow.common.api import ErrorOut
+from onewindow.common.api import ErrorOut, ObjectId, PathId
 from onewindow.common.errors import Forbidden, InvalidInput, NotFound
 from onewindow.common.pagination import MAX_LIMIT
 from onewindow.orgs.models import Department, Region
@@ -110,7 +110,7 @@ def _rectification_of(rating: Rating) -> Rectification | None:
 class RectificationFilterIn(Schema):
     state: str | None = None
     tab: Literal["queue", "appeals", "all"] = "all"
-    department: int | None = None
+    department: ObjectId | None = None
     cursor: str | None = None
     limit: int | None = Field(None, ge=1, le=MAX_LIMIT)
 
@@ -194,7 +194,7 @@ class ReplyIn(RevisionIn):
     reply: str
 
 
-class ReasonIn(RevisionIn):
+class StatedReasonIn(RevisionIn):
     reason: str
 
 
@@ -217,7 +217,7 @@ class ComplaintIn(Schema):
     name: str = Field("", max_length=64)
     phone: str = Field("", max_length=20)
     case_number: str = Field("", max_length=32, description="相关办件编号;填写后直接转办件所属部门")
-    department_id: int | None = Field(None, description="被投诉部门(选填)")
+    department_id: ObjectId | None = Field(None, description="被投诉部门(选填)")
     region: str | None = Field(None, description="区划代码(未填部门和办件时)")
 
 
@@ -379,7 +379,7 @@ def list_rectifications(request: HttpRequest, filters: Query[RectificationFilter
 
 
 @router.get("/rectifications/{rectification_id}", response={200: RectificationOut, **READ_ERRORS}, auth=user_auth, summary="差评整改详情")
-def get_rectification(request: HttpRequest, rectification_id: int) -> Rectification:
+def get_rectification(request: HttpRequest, rectification_id: PathId) -> Rectification:
     return selectors.rectification_get(user=_staff(request), pk=rectification_id)
 
 
@@ -393,7 +393,7 @@ def _rectification_action(request: HttpRequest, rectification_id: int, run: Any)
 @router.post(
     "/rectifications/{rectification_id}/follow-up", response={200: RectificationOut, **ACTION_ERRORS}, auth=user_auth, summary="差评回访"
 )
-def rectification_follow_up(request: HttpRequest, rectification_id: int, payload: NoteIn) -> Rectification:
+def rectification_follow_up(request: HttpRequest, rectification_id: PathId, payload: NoteIn) -> Rectification:
     """Record the follow-up with the rater (within 1 working day of the bad review)."""
     return _rectification_action(
         request,
@@ -405,7 +405,7 @@ def rectification_follow_up(request: HttpRequest, rectification_id: int, payload
 @router.post(
     "/rectifications/{rectification_id}/rectify", response={200: RectificationOut, **ACTION_ERRORS}, auth=user_auth, summary="差评整改"
 )
-def rectification_rectify(request: HttpRequest, rectification_id: int, payload: NoteIn) -> Rectification:
+def rectification_rectify(request: HttpRequest, rectification_id: PathId, payload: NoteIn) -> Rectification:
     return _rectification_action(
         request,
         rectification_id,
@@ -416,7 +416,7 @@ def rectification_rectify(request: HttpRequest, rectification_id: int, payload: 
 @router.post(
     "/rectifications/{rectification_id}/reply", response={200: RectificationOut, **ACTION_ERRORS}, auth=user_auth, summary="答复评价人"
 )
-def rectification_reply(request: HttpRequest, rectification_id: int, payload: ReplyIn) -> Rectification:
+def rectification_reply(request: HttpRequest, rectification_id: PathId, payload: ReplyIn) -> Rectification:
     return _rectification_action(
         request,
         rectification_id,
@@ -427,7 +427,7 @@ def rectification_reply(request: HttpRequest, rectification_id: int, payload: Re
 @router.post(
     "/rectifications/{rectification_id}/revisit", response={200: RectificationOut, **ACTION_ERRORS}, auth=user_auth, summary="复评"
 )
-def rectification_revisit(request: HttpRequest, rectification_id: int, payload: RevisitIn) -> Rectification:
+def rectification_revisit(request: HttpRequest, rectification_id: PathId, payload: RevisitIn) -> Rectification:
     """A supervisor records the rater's revisit after calling them back (raters use the portal page)."""
     return _rectification_action(
         request,
@@ -441,7 +441,7 @@ def rectification_revisit(request: HttpRequest, rectification_id: int, payload: 
 @router.post(
     "/rectifications/{rectification_id}/appeal", response={200: RectificationOut, **ACTION_ERRORS}, auth=user_auth, summary="差评申诉"
 )
-def rectification_appeal(request: HttpRequest, rectification_id: int, payload: ReasonIn) -> Rectification:
+def rectification_appeal(request: HttpRequest, rectification_id: PathId, payload: StatedReasonIn) -> Rectification:
     """The department appeals a malicious or mistaken review of its own, once, before answering the rater."""
     return _rectification_action(
         request,
@@ -456,7 +456,7 @@ def rectification_appeal(request: HttpRequest, rectification_id: int, payload: R
     auth=user_auth,
     summary="申诉复核",
 )
-def rectification_decide_appeal(request: HttpRequest, rectification_id: int, payload: AppealDecisionIn) -> Rectification:
+def rectification_decide_appeal(request: HttpRequest, rectification_id: PathId, payload: AppealDecisionIn) -> Rectification:
     """A supervisor upholds the review (`upheld`: the handling goes on) or voids it (`voided`)."""
     return _rectification_action(
         request,
@@ -569,7 +569,7 @@ def assign_complaint(request: HttpRequest, number: str, payload: AssignIn) -> Co
 
 
 @router.post("/complaints/{number}/reject", response={200: ComplaintOut, **ACTION_ERRORS}, auth=user_auth, summary="投诉不予受理")
-def reject_complaint(request: HttpRequest, number: str, payload: ReasonIn) -> Complaint:
+def reject_complaint(request: HttpRequest, number: str, payload: StatedReasonIn) -> Complaint:
     return _complaint_action(
         request,
         number,

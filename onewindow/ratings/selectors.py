@@ -4,7 +4,6 @@ the pad's visit token, the complaint lookup by number and query code, the publis
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +12,7 @@ from django.db.models import Avg, Count, Q
 from django.utils.translation import gettext as _
 
 from onewindow.cases.models import Case
+from onewindow.common.codes import codes_match
 from onewindow.common.errors import InvalidInput, NotFound
 from onewindow.common.pagination import Page, paginate
 from onewindow.deadlines.models import Deadline, subject_key
@@ -212,7 +212,7 @@ def complaint_get(*, user: Any, number: str) -> Complaint:
 def complaint_lookup(*, number: str, code: str) -> Complaint:
     """The public lookup: the complaint number and its query code must both match."""
     found = Complaint.objects.select_related("department", "region").filter(number=(number or "").strip()).first()
-    if found is None or not hmac.compare_digest(found.query_code, (code or "").strip()):
+    if found is None or not codes_match(found.query_code, code):
         raise NotFound(_("投诉编号或查询码不正确。"), code="complaint_not_found")
     return found
 

@@ -8,16 +8,12 @@ from typing import Any
 from ninja import Field, Schema
 
 from onewindow.common import time
+from onewindow.common.api import DepartmentRefOut, ObjectId
 from onewindow.common.pagination import MAX_LIMIT
 
 
 def _local(value: dt.datetime | None) -> dt.datetime | None:
     return time.local_datetime(value) if value else None
-
-
-class DepartmentRefOut(Schema):
-    id: int
-    name: str
 
 
 class SubjectOut(Schema):
@@ -65,7 +61,7 @@ class CardPageOut(Schema):
 
 class CardFilterIn(Schema):
     color: str | None = Field(None, description="yellow | red")
-    department: int | None = Field(None, description="责任部门 id")
+    department: ObjectId | None = Field(None, description="责任部门 id")
     kind: str | None = Field(None, description="期限类型")
     open: bool = Field(True, description="true:只看未消除的牌")
     cursor: str | None = None
@@ -127,7 +123,7 @@ class OrderPageOut(Schema):
 
 class OrderFilterIn(Schema):
     status: str | None = Field(None, description="open | replied | closed | withdrawn")
-    department: int | None = None
+    department: ObjectId | None = None
     cursor: str | None = None
     limit: int | None = Field(None, ge=1, le=MAX_LIMIT)
 

@@ -15,12 +15,14 @@ from django.views.decorators.http import require_GET, require_POST
 from onewindow.accounts.decorators import is_staff_member, page_for
 from onewindow.cases.models import Case
 from onewindow.common import time
+from onewindow.common.codes import parse_id
 from onewindow.common.errors import Conflict, Forbidden, InvalidInput
 from onewindow.common.pagination import page_or_first
 from onewindow.supervision import permissions, selectors, services
 from onewindow.supervision.choices import OrderAction
 from onewindow.supervision.forms import ACTION_TEXT, CardFilterForm, OrderActionForm, OrderFilterForm, OrderOpenForm
 from onewindow.supervision.models import Card, SupervisionOrder, kind_label
+from onewindow.supervision.statistics.selectors import may_view_statistics
 
 A = OrderAction
 ERROR_STATUS = {InvalidInput: 400, Forbidden: 403, Conflict: 409}
@@ -45,7 +47,7 @@ def board(request: HttpRequest) -> HttpResponse:
         "red": sum(r.red for r in rows),
         "open_orders": open_orders,
         "latest": _described(latest),
-        "is_supervisor": permissions.is_supervisor(request.user),
+        **_tabs(request.user),
     }
     return render(request, "supervision/board.html", context)
 
@@ -73,12 +75,17 @@ def card_list(request: HttpRequest) -> HttpResponse:
             cursor=cursor,
         ),
     )
-    context = {"form": form, "page": page, "rows": _described(page.items), "is_supervisor": permissions.is_supervisor(request.user)}
+    context = {"form": form, "page": page, "rows": _described(page.items), **_tabs(request.user)}
     return render(request, "supervision/cards.html", context)
 
 
+def _tabs(user: Any) -> dict[str, bool]:
+    """Which of the supervision tabs (supervision/_nav.html) beyond the common ones the user sees."""
+    return {"is_supervisor": permissions.is_supervisor(user), "may_view_statistics": may_view_statistics(user)}
+
+
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return parse_id(value)
 
 
 @page_for(is_staff_member)
@@ -89,7 +96,7 @@ def order_list(request: HttpRequest) -> HttpResponse:
     page = page_or_first(
         request, lambda cursor: selectors.order_list(user=request.user, status=form.values["status"] or None, cursor=cursor)
     )
-    context = {"form": form, "page": page, "rows": _described(page.items), "is_supervisor": permissions.is_supervisor(request.user)}
+    context = {"form": form, "page": page, "rows": _described(page.items), **_tabs(request.user)}
     return render(request, "supervision/orders.html", context)
 
 
@@ -113,7 +120,7 @@ def _render_order(request: HttpRequest, order: SupervisionOrder, failed: OrderAc
         "subject": subject,
         "forms": [(form, OrderAction(form.action)) for form in forms],
         "kind_label": kind_label(order.kind) if order.kind else "",
-        "is_supervisor": permissions.is_supervisor(request.user),
+        **_tabs(request.user),
         "today": time.today(),
     }
     return render(request, "supervision/order.html", context, status=status)
@@ -204,5 +211,6 @@ def anomalies(request: HttpRequest) -> HttpResponse:
         "extensions": selectors.frequent_extensions(user=request.user, since=since),
         "off_hours": selectors.off_hours_decisions(user=request.user, since=since),
         "idle_items": selectors.idle_items(user=request.user, today=today),
+        **_tabs(request.user),
     }
     return render(request, "supervision/anomalies.html", context)

@@ -28,6 +28,7 @@ from onewindow.ratings.permissions import (
     may_open_visits,
 )
 from onewindow.supervision.permissions import is_supervisor
+from onewindow.supervision.statistics.selectors import may_view_statistics
 from onewindow.workdays.permissions import can_enter_schedule
 
 
@@ -65,6 +66,7 @@ CASE_INTAKE = Page(_("窗口收件"), "cases:intake", may_intake)
 SUPERVISION_BOARD = Page(_("电子监察"), "supervision:board", is_staff_member, exact=True)
 SUPERVISION_ORDERS = Page(_("督办单"), "supervision:orders", is_staff_member)
 SUPERVISION_ANOMALIES = Page(_("异常监测"), "supervision:anomalies", is_supervisor)
+SUPERVISION_STATISTICS = Page(_("统计分析"), "statistics:overview", may_view_statistics)
 RATING_RECTIFICATIONS = Page(_("差评整改"), "ratings:rectifications", may_open_rectifications, exact=True)
 RATING_APPEALS = Page(_("申诉复核"), "ratings:appeals", may_open_appeals)
 RATING_LIST = Page(_("全部评价"), "ratings:ratings", may_open_rectifications)
@@ -86,6 +88,7 @@ PAGES: tuple[Page, ...] = (
     SUPERVISION_BOARD,
     SUPERVISION_ORDERS,
     SUPERVISION_ANOMALIES,
+    SUPERVISION_STATISTICS,
     RATING_RECTIFICATIONS,
     RATING_APPEALS,
     RATING_LIST,

@@ -59,10 +59,10 @@ def enter(request: HttpRequest) -> HttpResponse:
 
 def _initial(request: HttpRequest) -> dict[str, object]:
     """The year asked for (next year by default), prefilled from its entered arrangement if any."""
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        year = time.today().year + 1
+    asked = request.GET.get("year", "").strip()
+    year = time.today().year + 1
+    if len(asked) == 4 and asked.isascii() and asked.isdigit() and 1900 <= int(asked) <= 2200:
+        year = int(asked)
     initial: dict[str, object] = {"year": year}
     schedule = selectors.year_schedule(year=year)
     if schedule is not None:

@@ -27,6 +27,7 @@ from onewindow.catalog.models import CatalogVersion, ServiceItemVersion
 from onewindow.catalog.search import normalize_query, search_items
 from onewindow.catalog.search.ranking import MAX_LIMIT
 from onewindow.common import time
+from onewindow.common.codes import parse_id
 from onewindow.common.errors import InvalidInput, NotFound
 from onewindow.orgs.models import Department, Region
 from onewindow.portal.kiosk import remember_kiosk_choice
@@ -54,7 +55,7 @@ def _browse_row(version: ServiceItemVersion) -> ItemRow:
 
 def _page_number(request: HttpRequest, last: int | None = None) -> int:
     raw = request.GET.get("page", "1")
-    number = int(raw) if raw.isdigit() and int(raw) > 0 else 1
+    number = parse_id(raw) or 1
     return min(number, last) if last else number
 
 

@@ -58,6 +58,7 @@ from onewindow.catalog.models import (
     Theme,
 )
 from onewindow.catalog.permissions import can_edit_request, can_manage_lists, may_maintain_reference_data, may_open_change_requests
+from onewindow.common.codes import parse_id
 from onewindow.common.errors import Conflict, DomainError, Forbidden, InvalidInput
 from onewindow.common.pagination import Page, paginate
 from onewindow.orgs.models import Department, Region
@@ -616,7 +617,8 @@ def synonym_list(request: HttpRequest) -> HttpResponse:
         Prefetch("items", queryset=ServiceItem.objects.select_related("current").order_by("implementation_code"))
     )
     edit = request.GET.get("edit", "")
-    editing = rows.filter(pk=int(edit)).first() if edit.isdigit() else None
+    edit_id = parse_id(edit)
+    editing = rows.filter(pk=edit_id).first() if edit_id is not None else None
     initial = {"phrase": editing.phrase, "item_codes": " ".join(i.implementation_code for i in editing.items.all())} if editing else None
     form = SynonymForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

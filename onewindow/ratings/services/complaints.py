@@ -7,7 +7,6 @@ again once when unsatisfied.
 
 from __future__ import annotations
 
-import hmac
 import re
 from typing import Any
 
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from onewindow.audit.services import atomic_audited, audit_record, audit_snapshot
 from onewindow.cases.models import Case
 from onewindow.common import time
+from onewindow.common.codes import codes_match
 from onewindow.common.errors import Conflict, Forbidden, InvalidInput
 from onewindow.deadlines import kinds
 from onewindow.orgs.choices import HallKind
@@ -257,7 +257,7 @@ def _is_complainant(actor: Any, complaint: Complaint, query_code: str | None) ->
     user = _user(actor)
     if user is not None and complaint.complainant_id == user.pk:
         return True
-    return bool(query_code) and hmac.compare_digest(complaint.query_code, (query_code or "").strip())
+    return codes_match(complaint.query_code, query_code)
 
 
 @atomic_audited

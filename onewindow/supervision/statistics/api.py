@@ -16,7 +16,7 @@ from ninja import Field, Query, Router, Schema
 from pydantic import create_model
 
 from onewindow.accounts.auth import user_auth
-from onewindow.common.api import ErrorOut
+from onewindow.common.api import ErrorOut, ObjectId
 from onewindow.supervision.statistics import metrics, selectors
 from onewindow.supervision.statistics.periods import parse_period
 
@@ -27,7 +27,7 @@ ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: Erro
 
 class ScopeIn(Schema):
     region: str | None = Field(None, description="区划代码(其下所有部门)")
-    department: int | None = Field(None, description="部门编号")
+    department: ObjectId | None = Field(None, description="部门编号")
     from_: str | None = Field(None, alias="from", description="开始日期 YYYY-MM-DD(默认本月1日)")
     to: str | None = Field(None, description="结束日期 YYYY-MM-DD(默认今天)")
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from onewindow.accounts.access import access_of
 from onewindow.accounts.choices import DEPARTMENT_ROLES, Role
 from onewindow.catalog.models import ServiceItem
+from onewindow.common.codes import parse_id
 from onewindow.common.errors import Forbidden, InvalidInput, NotFound
 from onewindow.orgs.models import Department, Region
 from onewindow.supervision.choices import CardColor
@@ -147,18 +148,20 @@ def _region(code: str) -> Region:
 
 
 def _department(value: int | str) -> Department:
-    if not str(value).isdigit():
+    pk = parse_id(str(value))
+    if pk is None:
         raise InvalidInput(_("部门编号无效。"), code="department_invalid")
-    department = Department.objects.select_related("region").filter(pk=int(value)).first()
+    department = Department.objects.select_related("region").filter(pk=pk).first()
     if department is None:
         raise NotFound(_("部门不存在。"), code="department_not_found")
     return department
 
 
 def _item(value: int | str) -> ServiceItem:
-    if not str(value).isdigit():
+    pk = parse_id(str(value))
+    if pk is None:
         raise InvalidInput(_("事项编号无效。"), code="item_invalid")
-    item = ServiceItem.objects.select_related("department__region", "current").filter(pk=int(value)).first()
+    item = ServiceItem.objects.select_related("department__region", "current").filter(pk=pk).first()
     if item is None:
         raise NotFound(_("事项不存在。"), code="item_not_found")
     return item

@@ -57,6 +57,7 @@ def _context(request: HttpRequest, picked: Picked, active: str) -> dict[str, Any
         "query": picked.query,
         "active": active,
         "is_supervisor": is_supervisor(request.user),
+        "may_view_statistics": True,
     }
 
 

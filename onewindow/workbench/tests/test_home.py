@@ -209,6 +209,7 @@ def test_reviewer_navigation(client, reviewer):
         "cases:task_queue",
         "supervision:board",
         "supervision:orders",
+        "statistics:overview",
         "ratings:rectifications",
         "ratings:ratings",
         "catalog:versions",

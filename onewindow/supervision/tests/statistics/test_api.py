@@ -9,7 +9,7 @@ from onewindow.cases.tests.test_api import bearer
 from onewindow.orgs.tests.factories import CountyFactory
 from onewindow.supervision.tests.statistics.support import on
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("onewindow.supervision.statistics.test_urls")]
+pytestmark = pytest.mark.django_db
 
 API = "/api/v1/supervision"
 NOVEMBER = {"from": "2026-11-01", "to": "2026-11-30"}

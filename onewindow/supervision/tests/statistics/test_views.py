@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from onewindow.orgs.models import Department
 from onewindow.supervision.tests.statistics.support import on
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("onewindow.supervision.statistics.test_urls")]
+pytestmark = pytest.mark.django_db
 
 NOVEMBER = {"period": "custom", "start": "2026-11-01", "end": "2026-11-30"}
 

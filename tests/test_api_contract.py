@@ -1,0 +1,161 @@
+"""The API's contract beyond single endpoints: one error format for every answer (also for paths and
+methods no operation handles), every error an operation may give declared in the OpenAPI schema,
+one schema per name, and ids or codes no database or comparison can choke on."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+import pytest
+from django.test import Client
+from ninja import Schema
+
+from config.api import api
+from onewindow.accounts.services import token_create
+from onewindow.cases.tests.factories import County, make_county
+
+HUGE = "9" * 30
+
+
+@pytest.fixture
+def county(db) -> County:
+    return make_county()
+
+
+def bearer(user: Any) -> dict[str, str]:
+    _token, plain = token_create(actor=user, user=user, name="contract")
+    return {"HTTP_AUTHORIZATION": f"Bearer {plain}"}
+
+
+def client() -> Client:
+    return Client(raise_request_exception=False)
+
+
+def assert_error(response: Any, status: int, code: str | None = None) -> dict[str, Any]:
+    assert response.status_code == status, (response.status_code, response.content[:300])
+    assert response["Content-Type"].startswith("application/json"), response["Content-Type"]
+    body = response.json()
+    assert body["code"] and body["message"], body
+    if code is not None:
+        assert body["code"] == code, body
+    return body
+
+
+def _schema_classes(root: type) -> list[type]:
+    found = []
+    for sub in root.__subclasses__():
+        found.append(sub)
+        found.extend(_schema_classes(sub))
+    return found
+
+
+def test_no_two_api_schemas_share_a_name():
+    """The OpenAPI components are keyed by class name: two classes of one name would make one of them lie."""
+    api.get_openapi_schema()  # imports every router
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for cls in _schema_classes(Schema):
+        if cls.__module__.startswith(("onewindow.", "config.")):
+            by_name[cls.__name__].add(cls.__module__)
+    assert {name: modules for name, modules in by_name.items() if len(modules) > 1} == {}
+
+
+def test_every_operation_declares_the_common_errors_in_the_error_format():
+    schema = api.get_openapi_schema()
+    assert "ErrorOut" in schema["components"]["schemas"]
+    missing = []
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            for status in ("400", "401", "404", "413", "415", "429"):
+                declared = operation["responses"].get(status)
+                if declared is None or "ErrorOut" not in json.dumps(declared):
+                    missing.append(f"{method.upper()} {path} {status}")
+    assert missing == []
+
+
+def test_the_published_openapi_document_is_the_declared_one(db):
+    response = client().get("/api/v1/openapi.json")
+
+    assert response.status_code == 200
+    operation = response.json()["paths"]["/api/v1/cases"]["post"]
+    assert {"400", "401", "404", "415"} <= set(operation["responses"])
+
+
+@pytest.mark.parametrize("path", ["/api/v1/no-such-thing", "/api/v1/cases/X/no-such-action", "/api/v2/cases", "/api/"])
+def test_an_unknown_api_path_is_a_json_404(db, path):
+    assert_error(client().get(path), 404, "not_found")
+
+
+def test_a_method_the_endpoint_does_not_take_is_a_json_405_with_allow(db):
+    response = client().delete("/api/v1/items")
+
+    body = assert_error(response, 405, "method_not_allowed")
+    assert "GET" in response["Allow"]
+    assert "不支持" in body["message"]
+
+
+def test_pages_keep_their_own_404(db):
+    response = client().get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+
+
+def test_malformed_json_is_a_chinese_400_with_its_code(county):
+    response = client().post("/api/v1/cases", "{not json", content_type="application/json", **bearer(county.applicant))
+
+    body = assert_error(response, 400, "invalid_json")
+    assert "JSON" in body["message"] and "Cannot" not in body["message"]
+
+
+def test_a_body_that_is_not_json_keeps_its_415(county):
+    response = client().post("/api/v1/cases", "item=x", content_type="text/plain", **bearer(county.applicant))
+
+    assert_error(response, 415, "unsupported_media_type")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/api/v1/cases?department={HUGE}",
+        "/api/v1/cases?department=0",
+        f"/api/v1/supervision/cards?department={HUGE}",
+        f"/api/v1/supervision/orders?department={HUGE}",
+        f"/api/v1/rectifications?department={HUGE}",
+        f"/api/v1/rectifications/{HUGE}",
+        "/api/v1/rectifications/-1",
+    ],
+)
+def test_an_id_no_database_can_hold_is_a_400_naming_the_field(county, url):
+    body = assert_error(client().get(url, **bearer(county.supervisor)), 400, "invalid_input")
+
+    assert body["details"], body
+
+
+@pytest.mark.parametrize("department", [HUGE, "²", "٣"])
+def test_the_catalog_department_filter_takes_any_text(county, department):
+    response = client().get("/api/v1/items", {"department": department})
+
+    assert_error(response, 400, "unknown_department")
+
+
+def test_a_notification_id_out_of_range_is_a_400(county):
+    response = client().post(f"/api/v1/notifications/{HUGE}/read", **bearer(county.applicant))
+
+    assert_error(response, 400, "invalid_input")
+
+
+@pytest.mark.parametrize("code", ["查询码", "ÄÖÜ123", "\U0001f600"])
+def test_a_complaint_lookup_with_any_typed_code_is_a_404_not_a_500(county, code):
+    filed = client().post(
+        "/api/v1/complaints",
+        {"category": "attitude", "region": county.region.code, "content": "窗口人员态度不好,多次让我重复提交材料。", "anonymous": True},
+        content_type="application/json",
+    )
+    assert filed.status_code == 201, filed.content
+    number = filed.json()["number"]
+
+    looked_up = client().post("/api/v1/complaint-lookup", {"number": number, "code": code}, content_type="application/json")
+
+    assert_error(looked_up, 404, "complaint_not_found")
