@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import os
 import random
 import sys
 import time as wall
@@ -20,7 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-TOKEN_USERS = ("demo-applicant", "demo-enterprise", "demo-clerk", "demo-reviewer")
+TOKEN_USERS = ("demo-applicant", "demo-enterprise", "demo-clerk", "demo-reviewer", "demo-supervisor")
+# The supervision summary is read over this much case history, kept as daily aggregates (issue 5: 10M).
+SUMMARY_CASES = int(os.environ.get("BENCH_SUMMARY_CASES", 10_000_000))
+SUMMARY_YEARS = 3
 SHORT_QUERIES = ["护照", "社保", "户口", "证", "婚", "医保", "公章", "出生", "建", "食品"]
 LONG_QUERIES = [
     "食品经营许可",
@@ -55,6 +60,8 @@ def prepare(out: Path) -> dict[str, Any]:
     guides = [i.implementation_code for i in items if i.current.state == "published" and i.current.valid_to is None]
     data = {
         "tokens": tokens,
+        "sessions": {"demo-supervisor": _session_of(User.objects.get(username="demo-supervisor"))},
+        **statistics_history(rng),
         "progress": progress,
         "guides": guides,
         "submissions": submission_bodies(items),
@@ -62,7 +69,61 @@ def prepare(out: Path) -> dict[str, Any]:
         "long_queries": LONG_QUERIES,
     }
     out.write_text(json.dumps(data, ensure_ascii=False))
-    return {"tokens": len(tokens), "progress": len(progress), "guides": len(guides), "submissions": len(data["submissions"])}
+    return {
+        "tokens": len(tokens),
+        "progress": len(progress),
+        "guides": len(guides),
+        "submissions": len(data["submissions"]),
+        "summary_cases": data["summary_cases"],
+        "aggregate_rows": data["aggregate_rows"],
+    }
+
+
+def _session_of(user: Any) -> str:
+    """A signed-in session for the dashboard pages (the bench server runs without REQUIRE_MFA)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+def statistics_history(rng: random.Random) -> dict[str, Any]:
+    """SUMMARY_CASES cases of history as the daily and monthly aggregates they leave (the generator writes
+    cases without the audit events the refresh reads), and the summary queries the load asks: a month,
+    a quarter, a year or the whole history; the county, one region or one department."""
+    from django.db.models import Sum
+
+    from onewindow.orgs.models import Department
+    from onewindow.supervision.statistics import synthetic
+    from onewindow.supervision.statistics.models import RegionDay
+
+    last = dt.date.fromisoformat(os.environ.get("BENCH_TODAY", "2026-11-24"))
+    first = last.replace(year=last.year - SUMMARY_YEARS)
+    days = (last - first).days + 1
+    departments = list(Department.objects.filter(region__code__startswith=_supervisor_prefix()).values_list("pk", flat=True))
+    every = Department.objects.count()
+    per_day = max(1, math.ceil(SUMMARY_CASES / (days * every)))
+    rows = synthetic.fill(first=first, last=last, cases_per_day=per_day)
+    received = RegionDay.objects.aggregate(total=Sum("received"))["total"] or 0
+    queries = []
+    for _ in range(200):
+        span = rng.choice((30, 91, 365, days - 1))
+        end = last - dt.timedelta(days=rng.randrange(0, max(1, days - span)))
+        query = {"from": (end - dt.timedelta(days=span)).isoformat(), "to": end.isoformat()}
+        if departments and rng.random() < 0.5:
+            query["department"] = str(rng.choice(departments))
+        queries.append(query)
+    return {"summary_cases": received, "aggregate_rows": rows, "summary_queries": queries}
+
+
+def _supervisor_prefix() -> str:
+    from onewindow.accounts.access import access_of
+    from onewindow.accounts.choices import Role
+    from onewindow.accounts.models import User
+
+    prefixes = access_of(User.objects.get(username="demo-supervisor")).region_prefixes.get(Role.SUPERVISOR, ())
+    return min(prefixes, key=len) if prefixes else ""
 
 
 def submission_bodies(items: list[Any]) -> list[dict[str, Any]]:

@@ -100,6 +100,28 @@ class Visitor(FastHttpUser):
     def scenario_search_long(self) -> None:
         self._search(FIXTURES["long_queries"], "longer")
 
+    def scenario_summary(self) -> None:
+        params = self.rng.choice(FIXTURES["summary_queries"])
+        with self.client.get(
+            "/api/v1/supervision/summary",
+            params=params,
+            headers=_bearer("demo-supervisor"),
+            name="GET /api/v1/supervision/summary",
+            catch_response=True,
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"{response.status_code} {response.text[:200]}")
+
+    def scenario_dashboard(self) -> None:
+        params = self.rng.choice(FIXTURES["summary_queries"])
+        cookie = {"Cookie": f"sessionid={FIXTURES['sessions']['demo-supervisor']}"}
+        query = {"period": "custom", "start": params["from"], "end": params["to"]}
+        with self.client.get(
+            "/workbench/supervision/statistics/", params=query, headers=cookie, name="GET statistics dashboard", catch_response=True
+        ) as response:
+            if response.status_code != 200 or "统计" not in response.text:
+                response.failure(f"{response.status_code} {response.text[:200]}")
+
     def scenario_guide(self) -> None:
         code = self.rng.choice(FIXTURES["guides"])
         self.client.get(f"/items/{code}/", name="GET /items/{code}/")

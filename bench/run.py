@@ -50,6 +50,7 @@ CASES = int(os.environ.get("BENCH_CASES", 50_000 if QUICK else 1_000_000))
 SEED = int(os.environ.get("BENCH_SEED", 1))
 SECONDS = int(os.environ.get("BENCH_SECONDS", 6 if QUICK else 30))
 USERS = int(os.environ.get("BENCH_USERS", 8))
+SOLO_SECONDS = max(3, SECONDS // 3)  # each scenario again with one user, for its unqueued latency
 DBS = os.environ.get("BENCH_DBS", "postgres sqlite").split()
 PG_URL = os.environ.get("BENCH_PG_URL", generate.DEFAULT_PG_URL)
 TODAY = dt.date.fromisoformat(os.environ.get("BENCH_TODAY", generate.DEFAULT_TODAY.isoformat()))
@@ -67,6 +68,8 @@ SCENARIOS = [
     ("search_short", "catalog search, 1-2 characters", None),
     ("search_long", "catalog search, longer words", None),
     ("guide", "guide page (HTML)", None),
+    ("summary", "supervision summary API (aggregates)", "/api/v1/supervision/summary"),
+    ("dashboard", "statistics dashboard page (supervisor)", "/workbench/supervision/statistics/"),
     ("submit", "case submission (API)", "/api/v1/cases"),
 ]
 
@@ -314,10 +317,12 @@ def available(server: Server, probe: str | None) -> bool:
         return False
 
 
-def run_locust(server: Server, scenario: str, fixtures: Path, seconds: int, prefix: Path, sample: bool) -> dict[str, Any]:
+def run_locust(
+    server: Server, scenario: str, fixtures: Path, seconds: int, prefix: Path, sample: bool, users: int = USERS
+) -> dict[str, Any]:
     env = {**os.environ, "BENCH_SCENARIO": scenario, "BENCH_FIXTURES": str(fixtures)}
     command = [
-        LOCUST, "-f", str(ROOT / "bench" / "locustfile.py"), "--headless", "-u", str(USERS), "-r", str(USERS),
+        LOCUST, "-f", str(ROOT / "bench" / "locustfile.py"), "--headless", "-u", str(users), "-r", str(users),
         "-t", f"{seconds}s", "--host", server.url, "--csv", str(prefix), "--only-summary", "--stop-timeout", "5",
         "--exit-code-on-error", "0", "--loglevel", "WARNING",
     ]  # fmt: skip
@@ -503,6 +508,11 @@ def bench_database(db: str, stamp: str) -> dict[str, Any]:
                 outcome = run_locust(server, key, fixtures_path, SECONDS, work / key, sample=True)
                 results[key] = {"label": label, "status": "ok", **outcome}
                 log(f"{db}: {label}: {outcome['rps']}/s p99 {outcome['p99_ms']} ms errors {outcome['errors']}")
+                if key != "healthz":
+                    # The latency one request takes without queueing behind the others (the targets' p99s).
+                    solo = run_locust(server, key, fixtures_path, SOLO_SECONDS, work / f"{key}-solo", sample=False, users=1)
+                    results[key]["solo"] = {k: solo[k] for k in ("rps", "p50_ms", "p95_ms", "p99_ms", "errors")}
+                    log(f"{db}: {label}, 1 user: p50 {solo['p50_ms']} ms p99 {solo['p99_ms']} ms")
             except Exception as error:  # noqa: BLE001 - one broken scenario must not hide the others
                 results[key] = {"label": label, "status": "error", "reason": str(error)[:500]}
                 log(f"{db}: {label}: error {error}")
@@ -557,6 +567,7 @@ def table(runs: list[dict[str, Any]]) -> str:
         "p95 ms",
         "p99 ms",
         "errors",
+        "1 user p50/p99 ms",
         "peak RSS MB (worker/all)",
         "vs /healthz",
         "CPU % app/db/load/others",
@@ -568,7 +579,7 @@ def table(runs: list[dict[str, Any]]) -> str:
             label = result.get("label", key)
             if key == "scan":
                 if result["status"] != "ok":
-                    lines.append([run["db"], label, result["status"], "", "", "", "", "", "", ""])
+                    lines.append([run["db"], label, result["status"], "", "", "", "", "", "", "", ""])
                     continue
                 for phase in ("day", "follow-up", "idle"):
                     if phase not in result:
@@ -588,12 +599,15 @@ def table(runs: list[dict[str, Any]]) -> str:
                             "",
                             "",
                             "",
+                            "",
                         ]
                     )
                 continue
             if result["status"] != "ok":
-                lines.append([run["db"], label, result["status"], "", "", "", "", "", "", ""])
+                lines.append([run["db"], label, result["status"], "", "", "", "", "", "", "", ""])
                 continue
+            solo = result.get("solo")
+            alone = f"{_ms(solo['p50_ms'])}/{_ms(solo['p99_ms'])}" if solo else ""
             ratio = f"{result['rps'] / reference:.2f}" if reference else ""
             rss = f"{result.get('peak_worker_rss_mb', '')}/{result.get('peak_server_rss_mb', '')}"
             cpu = "/".join(str(result.get(f"{part}_cpu_percent", "-")) for part in ("server", "postgres", "client", "others"))
@@ -606,6 +620,7 @@ def table(runs: list[dict[str, Any]]) -> str:
                     _ms(result["p95_ms"]),
                     _ms(result["p99_ms"]),
                     str(result["errors"]),
+                    alone,
                     rss,
                     ratio,
                     cpu,
@@ -622,6 +637,7 @@ def table(runs: list[dict[str, Any]]) -> str:
                             _ms(sub["p95_ms"]),
                             _ms(sub["p99_ms"]),
                             str(sub["errors"]),
+                            "",
                             "",
                             "",
                             "",

@@ -33,7 +33,7 @@ class ScopeIn(Schema):
 
 
 class SummaryIn(ScopeIn):
-    item: int | None = Field(None, description="事项编号")
+    item: ObjectId | None = Field(None, description="事项编号")
 
 
 class StatisticsIn(ScopeIn):
