@@ -338,7 +338,8 @@ def database_problems(state: dict[str, Any], final: dict[str, str], bodies: dict
     if shared:
         problems.append(f"cases named by more than one key: {shared[:5]}")
     problems += content_problems(cases, by_key, bodies)
-    problems += numbering_problems(cases, state["sequences"])
+    autonomous = _is_postgres(_database_url()) and os.environ.get("CASE_NUMBERS_AUTONOMOUS", "true").lower() in ("1", "true", "yes", "on")
+    problems += numbering_problems(cases, state["sequences"], gaps_allowed=IN_FLIGHT if autonomous else 0)
     problems += record_problems(cases, state)
     return problems
 
@@ -354,9 +355,16 @@ def content_problems(cases: dict[int, dict[str, Any]], by_key: dict[str, dict[st
     return problems[:5]
 
 
-def numbering_problems(cases: dict[int, dict[str, Any]], sequences: list[dict[str, Any]]) -> list[str]:
-    """Numbers per region and day run 1..n without a gap, and the sequence row stands at n: a number
-    is taken in the filing's transaction, so a rolled-back or lost filing cannot leave a gap."""
+# Requests the server can have in flight when it is killed (gunicorn: 2 workers x 4 threads).
+IN_FLIGHT = 8
+
+
+def numbering_problems(cases: dict[int, dict[str, Any]], sequences: list[dict[str, Any]], *, gaps_allowed: int = 0) -> list[str]:
+    """Numbers per region and day are unique, and the sequence row stands at the highest. Taken in
+    the filing's transaction (SQLite; PostgreSQL with CASE_NUMBERS_AUTONOMOUS off), they run 1..n
+    without a gap: a rolled-back or lost filing gives its number back. Taken on their own
+    connection (PostgreSQL by default), a filing lost in the kill keeps its number: at most
+    `gaps_allowed` gaps, one per request in flight."""
     problems = []
     taken: dict[str, list[int]] = {}
     for case in cases.values():
@@ -367,11 +375,13 @@ def numbering_problems(cases: dict[int, dict[str, Any]], sequences: list[dict[st
         taken.setdefault(number[:14], []).append(int(number[14:]))
     last = {f"{row['region_code']}{str(row['day']).replace('-', '')}": row["last"] for row in sequences}
     for prefix, serials in taken.items():
-        if sorted(serials) != list(range(1, len(serials) + 1)):
-            missing = sorted(set(range(1, max(serials) + 1)) - set(serials))
+        if len(set(serials)) != len(serials):
+            problems.append(f"numbers {prefix}…: {len(serials) - len(set(serials))} numbers held by two cases")
+        missing = sorted(set(range(1, max(serials) + 1)) - set(serials))
+        if len(missing) > gaps_allowed:
             problems.append(f"numbers {prefix}…: {len(serials)} cases, up to {max(serials)}, missing {missing[:10]}")
-        if last.get(prefix) != len(serials):
-            problems.append(f"sequence {prefix} stands at {last.get(prefix)}, {len(serials)} cases hold its numbers")
+        if last.get(prefix) is None or last[prefix] < max(serials) or last[prefix] > max(serials) + gaps_allowed:
+            problems.append(f"sequence {prefix} stands at {last.get(prefix)}, {len(serials)} cases hold its numbers up to {max(serials)}")
     return problems
 
 

@@ -111,6 +111,11 @@ DATABASES = {
         conn_max_age=env("DATABASE_CONN_MAX_AGE", default=60, doc="Seconds a PostgreSQL connection is kept open between requests."),
     )
 }
+CASE_NUMBERS_AUTONOMOUS = env(
+    "CASE_NUMBERS_AUTONOMOUS",
+    default=True,
+    doc="PostgreSQL: take each case number in a transaction of its own, so a county's submissions do not queue on its number row until each commits (a failed filing leaves a gap in the day's sequence). Off: gapless, one filing of a county at a time.",
+)
 SQLITE_SYNCHRONOUS = env(
     "SQLITE_SYNCHRONOUS",
     default="FULL",

@@ -14,5 +14,9 @@ STORAGES = {
 }
 AXES_ENABLED = True
 
+# Case numbers inside the test's transaction, so that each test starts the day's sequence at 1
+# (the autonomous form has its own tests).
+CASE_NUMBERS_AUTONOMOUS = False
+
 # The demo loads in tests file no cases unless a test asks for them (the cases demo test does).
 DEMO_CASES = 0

@@ -12,14 +12,15 @@ from typing import IO, Any
 
 from django.conf import settings
 from django.core.files.base import File
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from onewindow.audit.services import atomic_audited, audit_deferred, audit_record
 from onewindow.cases import application, eligibility
 from onewindow.cases.application import Applicant, MaterialPlan
 from onewindow.cases.choices import CaseAction, CaseStatus, Channel, DeliveryMethod, PledgeStatus, Provision
-from onewindow.cases.models import Case, CaseMaterial, CaseNumberSequence, IdempotentSubmission, new_query_code
+from onewindow.cases.models import Case, CaseMaterial, IdempotentSubmission, new_query_code
+from onewindow.cases.numbers import next_number
 from onewindow.cases.services import base, timers
 from onewindow.catalog.choices import EntryState
 from onewindow.catalog.models import MaterialRequirement, ServiceItem, ServiceItemVersion, Situation
@@ -115,20 +116,6 @@ def plan_of(materials: list[dict[str, Any]]) -> MaterialPlan:
         plan.pledges[code] = str(entry.get("pledge") or "")
         plan.license_numbers[code] = str(entry.get("license_number") or "")
     return plan
-
-
-def next_number(region_code: str) -> str:
-    """The next case number of the region today: region code, date, six-digit sequence (unique under concurrency)."""
-    today = time.today()
-    table = CaseNumberSequence._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (region_code, day, last) VALUES (%s, %s, 1) "
-            f"ON CONFLICT (region_code, day) DO UPDATE SET last = {table}.last + 1 RETURNING last",
-            [region_code, today],
-        )
-        sequence = cursor.fetchone()[0]
-    return f"{region_code}{today:%Y%m%d}{sequence:06d}"
 
 
 @dataclass(frozen=True)
@@ -295,8 +282,8 @@ def _after_submission(actor: Any, case: Case, target: str, before: dict[str, Any
     acceptance = timers.start(case, kinds.CASE_ACCEPTANCE, 5, at=case.submitted_at)  # 行政许可法 第三十二条
     # A case being submitted has no other open timer (drafts have none): this one leads the queue.
     case.due_on, case.warn_on = acceptance.due_on, acceptance.warn_on
-    # The region's number row stays locked until the commit: taken last, it holds up the other
-    # submissions of the day only for the final writes.
+    # Taken last: where the number row is locked until the commit (SQLite, tests), it holds up the
+    # other submissions of the day only for the final writes (see cases.numbers).
     case.number = next_number(case.region_code)
     base.finish(actor=actor, case=case, action=A.SUBMIT, target=target, before=before)
     return case

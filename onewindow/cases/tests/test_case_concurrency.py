@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 from onewindow.accounts.choices import Role
 from onewindow.accounts.tests.factories import UserFactory, staff
@@ -18,6 +18,7 @@ from onewindow.audit.models import AuditEvent
 from onewindow.cases import services
 from onewindow.cases.choices import CaseAction, CaseStatus
 from onewindow.cases.models import Case, CaseDocument, CaseNumberSequence, CaseStep
+from onewindow.cases.numbers import close_number_connection
 from onewindow.cases.services.base import documents_left_pending
 from onewindow.cases.tests.factories import case_item, draft_case, make_county, submitted_case
 from onewindow.common.errors import Conflict
@@ -45,6 +46,7 @@ def run_at_once(calls: list[Callable[[], Any]]) -> tuple[list[Any], list[BaseExc
         except BaseException as error:  # noqa: BLE001 - reported to the main thread
             errors.append(error)
         finally:
+            close_number_connection()
             connections.close_all()
 
     threads = [threading.Thread(target=run, args=(call,)) for call in calls]
@@ -84,7 +86,9 @@ def test_two_clerks_accepting_the_same_case_one_wins_the_other_is_told(with_revi
     assert report.ok, report
 
 
-def test_twenty_applicants_submitting_at_once_get_unique_numbers():
+@pytest.mark.parametrize("autonomous", [False, True], ids=["in-transaction", "own-connection"])
+def test_twenty_applicants_submitting_at_once_get_unique_numbers(settings, autonomous):
+    settings.CASE_NUMBERS_AUTONOMOUS = autonomous
     county = make_county()
     item = case_item(county.department)
     applicants = [UserFactory(real_name=f"申请人{n}") for n in range(SUBMITTERS)]
@@ -105,6 +109,31 @@ def test_twenty_applicants_submitting_at_once_get_unique_numbers():
     report = chain_verify()
     assert report.ok, report
     assert report.checked == AuditEvent.objects.count()
+
+
+def test_an_autonomous_number_is_committed_on_its_own_a_failed_filing_leaves_a_gap_not_a_duplicate(settings):
+    settings.CASE_NUMBERS_AUTONOMOUS = True
+    county = make_county()
+    item = case_item(county.department)
+    first, second, third = (draft_case(county, item, applicant=UserFactory(real_name=f"申请人{n}")) for n in range(3))
+
+    services.case_submit(actor=first.applicant_user, case=first)
+
+    class Failed(Exception):
+        pass
+
+    with pytest.raises(Failed):
+        with transaction.atomic():
+            services.case_submit(actor=second.applicant_user, case=second)
+            raise Failed
+    services.case_submit(actor=third.applicant_user, case=third)
+    close_number_connection()
+
+    first.refresh_from_db(), second.refresh_from_db(), third.refresh_from_db()
+    assert second.status == CaseStatus.DRAFT and second.number in (None, "")
+    assert [first.number[-6:], third.number[-6:]] == ["000001", "000003"]
+    assert CaseNumberSequence.objects.get(region_code=county.region.code).last == 3
+    assert chain_verify().ok
 
 
 def test_a_withdrawal_racing_an_acceptance_leaves_one_consistent_outcome():
