@@ -7,9 +7,10 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from onewindow.accounts.access import access_of
-from onewindow.common.errors import Forbidden, NotFound
+from onewindow.common.errors import Conflict, Forbidden, InvalidInput, NotFound
 
 View = Callable[..., HttpResponse]
 
@@ -20,7 +21,8 @@ def is_staff_member(user: Any) -> bool:
 
 def page_for(allowed: Callable[[Any], bool]) -> Callable[[View], View]:
     """Anonymous visitors go to the login page; users `allowed` refuses get 403;
-    a `NotFound` raised inside is a 404 and a `Forbidden` a 403."""
+    a `NotFound` raised inside is a 404, a `Forbidden` a 403, and an `InvalidInput` or `Conflict`
+    that the view did not turn into a form error a 400 or 409 page with its message."""
 
     def decorate(view: View) -> View:
         @wraps(view)
@@ -34,6 +36,8 @@ def page_for(allowed: Callable[[Any], bool]) -> Callable[[View], View]:
                 raise Http404(error.message) from None
             except Forbidden as error:
                 raise PermissionDenied(error.message) from None
+            except (InvalidInput, Conflict) as error:
+                return render(request, "request_error.html", {"message": error.message}, status=error.status)
 
         return wrapped
 

@@ -221,6 +221,13 @@ class ComplaintIn(Schema):
     region: str | None = Field(None, description="区划代码(未填部门和办件时)")
 
 
+def _sees_complainant(context: Any, complaint: Complaint) -> bool:
+    """Supervisors read the complainant's name and phone in full (to call back); the department masked."""
+    request = (context or {}).get("request")
+    user = getattr(request, "auth", None) if request is not None else None
+    return user is not None and permissions.sees_complainant(user, complaint)
+
+
 class ComplaintCreatedOut(Schema):
     number: str
     query_code: str
@@ -268,12 +275,12 @@ class ComplaintOut(Schema):
         return obj.get_category_display()
 
     @staticmethod
-    def resolve_name(obj: Complaint) -> str:
-        return obj.masked_name
+    def resolve_name(obj: Complaint, context: Any) -> str:
+        return obj.name if not obj.anonymous and _sees_complainant(context, obj) else obj.masked_name
 
     @staticmethod
-    def resolve_phone(obj: Complaint) -> str:
-        return obj.masked_phone
+    def resolve_phone(obj: Complaint, context: Any) -> str:
+        return obj.phone if _sees_complainant(context, obj) else obj.masked_phone
 
     @staticmethod
     def resolve_case_number(obj: Complaint) -> str | None:

@@ -9,6 +9,7 @@ followed up, rectified and answered (差评整改), and the department's appeal 
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class RatingLevel(models.IntegerChoices):
@@ -46,11 +47,33 @@ class TagGroup(models.TextChoices):
     BAD = "bad", _("不满意")
 
 
-# The fixed vocabulary of tags (评价标签) per level group; stored as the Chinese text itself.
+# The fixed vocabulary of tags (评价标签) per level group; stored as the Chinese text itself, shown
+# translated (`{% translate tag %}`, `gettext(tag)`): gettext_noop marks them for the catalogue.
 TAGS: dict[str, tuple[str, ...]] = {
-    TagGroup.GOOD: ("服务热情", "办事高效", "一次办成", "材料精简", "指引清晰", "环境舒适"),
-    TagGroup.BASIC: ("等候时间较长", "流程有待简化", "指引不够清晰", "环境有待改善"),
-    TagGroup.BAD: ("服务态度差", "办事效率低", "多次跑动", "材料要求繁琐", "推诿扯皮", "乱收费", "超时办理", "指引不清"),
+    TagGroup.GOOD: (
+        gettext_noop("服务热情"),
+        gettext_noop("办事高效"),
+        gettext_noop("一次办成"),
+        gettext_noop("材料精简"),
+        gettext_noop("指引清晰"),
+        gettext_noop("环境舒适"),
+    ),
+    TagGroup.BASIC: (
+        gettext_noop("等候时间较长"),
+        gettext_noop("流程有待简化"),
+        gettext_noop("指引不够清晰"),
+        gettext_noop("环境有待改善"),
+    ),
+    TagGroup.BAD: (
+        gettext_noop("服务态度差"),
+        gettext_noop("办事效率低"),
+        gettext_noop("多次跑动"),
+        gettext_noop("材料要求繁琐"),
+        gettext_noop("推诿扯皮"),
+        gettext_noop("乱收费"),
+        gettext_noop("超时办理"),
+        gettext_noop("指引不清"),
+    ),
 }
 
 

@@ -15,7 +15,7 @@ from onewindow.common.errors import DomainError
 from onewindow.orgs.models import Department, Window
 from onewindow.ratings.choices import TAGS, AppealDecision, ComplaintCategory, RatingLevel, TagGroup
 
-ALL_TAGS = [(tag, tag) for group in TagGroup for tag in TAGS[group]]
+ALL_TAGS = [(tag, _(tag)) for group in TagGroup for tag in TAGS[group]]  # stored in Chinese, shown translated
 YES_NO = [("yes", _("满意")), ("no", _("不满意"))]
 
 

@@ -61,10 +61,14 @@ def _issue(deadlines: list[Deadline], color: str, today: dt.date) -> list[Card]:
         return []
     now = time.now()
     regions = _region_codes({d.department_id for d in rows if d.department_id})
+    escalated: list[tuple[Card, dict[str, Any]]] = []
     if color == CardColor.RED:
-        Card.objects.filter(OPEN_CARD, deadline_id__in=[d.pk for d in rows], color=CardColor.YELLOW).update(
-            cleared_at=now, clear_reason=ClearReason.ESCALATED
-        )
+        for yellow in Card.objects.filter(OPEN_CARD, deadline_id__in=[d.pk for d in rows], color=CardColor.YELLOW):
+            before = _card_snapshot(yellow)
+            yellow.cleared_at, yellow.clear_reason = now, ClearReason.ESCALATED
+            escalated.append((yellow, before))
+        if escalated:
+            Card.objects.filter(pk__in=[c.pk for c, _before in escalated]).update(cleared_at=now, clear_reason=ClearReason.ESCALATED)
     cards = Card.objects.bulk_create(
         [
             Card(
@@ -84,6 +88,8 @@ def _issue(deadlines: list[Deadline], color: str, today: dt.date) -> list[Card]:
         ]
     )
     with audit_deferred():
+        for yellow, before in escalated:
+            audit_record(actor=None, action="supervision.card.update", obj=yellow, before=before, after=_card_snapshot(yellow))
         for card in cards:
             audit_record(actor=None, action="supervision.card.issue", obj=card, after=_card_snapshot(card))
         ordered = [c for c in cards if color == CardColor.RED and c.department_id and policy.opens_order(c.kind)]
@@ -116,18 +122,25 @@ def cards_on_deadline_change(deadline: Deadline, verb: str) -> None:
     cards = list(Card.objects.filter(OPEN_CARD, deadline_id=deadline.pk))
     if not cards:
         return
-    now, color = time.now(), deadline.color(time.today())
+    today = time.today()
+    now, color = time.now(), deadline.color(today)
+    back_to_yellow = False
     for card in cards:
         before = _card_snapshot(card)
         reason = _clear_reason(card, deadline, color)
         if reason:
             card.cleared_at, card.clear_reason = now, reason
+            # Extended or resumed from red into its warning window: the timer is yellow again, and the
+            # scan, which warns once per timer, will not say so.
+            back_to_yellow = back_to_yellow or (card.color == CardColor.RED and color == DeadlineColor.YELLOW)
         if verb == "reassign":
             card.department_id, card.handler_id = deadline.department_id, deadline.handler_id
             card.region_code = _region_codes({deadline.department_id}).get(deadline.department_id, "") if deadline.department_id else ""
         if _card_snapshot(card) != before:
             card.save(update_fields=["cleared_at", "clear_reason", "department", "handler", "region_code"])
             audit_record(actor=None, action="supervision.card.update", obj=card, before=before, after=_card_snapshot(card))
+    if back_to_yellow:
+        _issue([deadline], CardColor.YELLOW, today)
 
 
 def _clear_reason(card: Card, deadline: Deadline, color: str) -> str:
@@ -290,6 +303,9 @@ def _open_on_case(actor: Any, case: Any, reason: str) -> SupervisionOrder:
     if not permissions.may_open_orders(actor, case.region_code):
         raise Forbidden(_("只有本地区的电子监察人员可以发起督办。"), code="order_forbidden")
     subject_type, subject_id = subject_key(case)
+    # Two supervisors (or one double click) opening an order on the case at once: the second waits
+    # here for the first to commit, then finds its order.
+    list(type(case).objects.select_for_update().filter(pk=case.pk).values_list("pk", flat=True))
     if SupervisionOrder.objects.open().filter(subject_type=subject_type, subject_id=subject_id, card__isnull=True).exists():
         raise Conflict(_("该办件已有未办结的督办单。"), code="order_exists")
     now = time.now()
@@ -433,7 +449,9 @@ def _notify_supervisors(order: SupervisionOrder) -> None:
     if order.opened_by_id:
         recipients = {order.opened_by_id}
     else:
-        rows = RoleAssignment.objects.filter(role=Role.SUPERVISOR, user__is_active=True).values_list("user_id", "region__code")
-        recipients = {pk for pk, code in rows if code and order.region_code.startswith(code)}
+        assignments = RoleAssignment.objects.filter(role=Role.SUPERVISOR, user__is_active=True, region__isnull=False).select_related(
+            "region"
+        )
+        recipients = {a.user_id for a in assignments if a.region is not None and order.region_code.startswith(a.region.prefix)}
     title = _("督办已答复:%(number)s") % {"number": order.number}
     notifications_queue_many([_site_message(pk, title, order.reply, _order_url(order), order) for pk in sorted(recipients)])

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from onewindow.accounts.decorators import is_staff_member, page_for
@@ -26,7 +27,7 @@ from onewindow.supervision.statistics.selectors import may_view_statistics
 
 A = OrderAction
 ERROR_STATUS = {InvalidInput: 400, Forbidden: 403, Conflict: 409}
-GROUPS = (("department", _("按部门")), ("kind", _("按期限类型")), ("handler", _("按经办人")))
+GROUPS = (("department", gettext_lazy("按部门")), ("kind", gettext_lazy("按期限类型")), ("handler", gettext_lazy("按经办人")))
 
 
 @page_for(is_staff_member)
@@ -133,10 +134,10 @@ ACTION_CALLS: dict[str, Callable[[Any, SupervisionOrder, str, int], SupervisionO
     A.WITHDRAW: lambda u, o, text, rev: services.order_withdraw(actor=u, order=o, reason=text, expected_revision=rev),
 }
 DONE: dict[str, Any] = {
-    A.REPLY: _("已答复督办。"),
-    A.RETURN: _("已退回,待部门重新答复。"),
-    A.CLOSE: _("督办已办结。"),
-    A.WITHDRAW: _("督办已撤销。"),
+    A.REPLY: gettext_lazy("已答复督办。"),
+    A.RETURN: gettext_lazy("已退回,待部门重新答复。"),
+    A.CLOSE: gettext_lazy("督办已办结。"),
+    A.WITHDRAW: gettext_lazy("督办已撤销。"),
 }
 
 

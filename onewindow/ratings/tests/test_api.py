@@ -192,6 +192,9 @@ def test_staff_list_complaints_of_their_reach(client, people, item, django_asser
     department = client.get("/api/v1/complaints", headers=bearer(people.admin)).json()
     assert [row["number"] for row in department["items"]] == [assigned.number]
     assert department["items"][0]["phone"] != assigned.phone  # masked
+    # Supervisors call complainants back: they read the name and phone in full.
+    shown = {row["number"]: row for row in supervisor["items"]}[assigned.number]
+    assert (shown["phone"], shown["name"]) == (assigned.phone, assigned.name if not assigned.anonymous else shown["name"])
     assert client.get("/api/v1/complaints", headers=bearer(people.other_admin)).json()["items"] == []
     assert client.get(f"/api/v1/complaints/{assigned.number}", headers=bearer(people.other_admin)).status_code == 404
     refused = client.get("/api/v1/complaints", headers=bearer(people.applicant))

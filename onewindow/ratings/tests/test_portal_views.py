@@ -24,6 +24,19 @@ def rating_url(case):
 # Rating my case -----------------------------------------------------------------------------------------
 
 
+def test_tags_are_stored_in_chinese_and_shown_in_the_chosen_language(client, people, item):
+    case = delivered_case(people, item)
+    client.force_login(people.applicant)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+    page = client.get(rating_url(case))
+    assert "Warm service" in page.text and 'value="服务热情"' in page.text
+    client.post(rating_url(case), {"level": "2", "tags": ["多次跑动"], "comment": "跑了三趟"})
+
+    assert Rating.objects.get().tags == ["多次跑动"]
+    assert "Several trips needed" in client.get(rating_url(case)).text
+
+
 def test_the_applicant_sees_the_form_and_rates(client, people, item):
     case = delivered_case(people, item)
     client.force_login(people.applicant)

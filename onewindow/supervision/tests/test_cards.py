@@ -109,6 +109,40 @@ def test_cancelling_extending_and_reassigning_move_the_cards(county, item):
     assert not open_cards(second)
 
 
+def test_a_red_timer_extended_into_its_warning_window_gets_a_yellow_card_again(county, item):
+    with time_machine.travel(at("2026-06-01"), tick=False):
+        row = deadline_start(actor=None, subject=item, kind=kinds.CASE_STAGE, start=at("2026-06-01"), days=5, department=county.department)
+    late = row.due_on + dt.timedelta(days=1)
+    scan(late)
+    assert open_cards(row) == [RED]
+
+    with time_machine.travel(at(late, 10), tick=False):
+        extended = deadline_extend(actor=None, deadline=row, days=1, reason="依法延期")
+        assert extended.color(late) == "yellow"
+
+    assert open_cards(row) == [YELLOW]
+    red = Card.objects.get(deadline=row, color=RED)
+    assert red.clear_reason == ClearReason.RESCHEDULED
+    yellow = Card.objects.get(deadline=row, color=YELLOW, cleared_at__isnull=True)
+    assert AuditEvent.objects.filter(action="supervision.card.issue", object_id=str(yellow.pk)).exists()
+    # Overdue again: the new yellow card turns red once more.
+    scan(extended.due_on + dt.timedelta(days=1))
+    assert open_cards(row) == [RED]
+    assert chain_verify().ok
+
+
+def test_escalating_a_yellow_card_is_audited(county, item):
+    case = submitted_on(county, item, "2026-09-28")
+    scan(timer(case).warn_on)
+    yellow = Card.objects.get()
+
+    scan(timer(case).due_on + dt.timedelta(days=1))
+
+    event = AuditEvent.objects.get(action="supervision.card.update", object_id=str(yellow.pk))
+    assert event.after["clear_reason"] == ClearReason.ESCALATED
+    assert chain_verify().ok
+
+
 def test_reassigning_an_open_card_moves_it_to_the_new_department(county, item):
     with time_machine.travel(at("2026-06-01"), tick=False):
         row = deadline_start(actor=None, subject=item, kind=kinds.CASE_STAGE, start=at("2026-06-01"), days=5, department=county.department)

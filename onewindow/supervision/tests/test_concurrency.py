@@ -60,3 +60,20 @@ def test_concurrent_scans_issue_each_card_once():
     assert Card.objects.filter(color="red", kind="case_acceptance").count() == 5
     assert SupervisionOrder.objects.count() == 5
     assert chain_verify().ok
+
+
+def test_two_supervisors_opening_an_order_on_one_case_open_one():
+    county = make_county()
+    item = case_item(county.department)
+    case = submitted_on(county, item, "2026-09-28")
+    second = staff(Role.SUPERVISOR, region=county.region, real_name="钱监察")
+
+    def open_by(user):
+        return lambda: services.order_open(actor=user, case=case, reason="群众反映办理缓慢")
+
+    results, errors = run_at_once([open_by(county.supervisor), open_by(second)])
+
+    assert len(results) == 1 and len(errors) == 1
+    assert isinstance(errors[0], Conflict) and errors[0].code == "order_exists"
+    assert SupervisionOrder.objects.filter(subject_id=str(case.pk)).count() == 1
+    assert chain_verify().ok

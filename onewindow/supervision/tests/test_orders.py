@@ -84,6 +84,17 @@ def test_the_department_replies_and_the_reply_timer_is_met(county, order):
     assert Notification.objects.filter(recipient=county.supervisor, title__contains=order.number).exists()
 
 
+def test_supervisors_of_the_city_above_and_not_of_another_city_hear_of_an_automatic_orders_answer(county, order):
+    city_supervisor = staff(Role.SUPERVISOR, region=county.region.parent, real_name="市监察")
+    elsewhere = staff(Role.SUPERVISOR, region=CountyFactory(code="440305"), real_name="外地监察")
+
+    act(order, A.REPLY, county.chief, "已于当日受理。")
+
+    told = set(Notification.objects.filter(title__contains=order.number).values_list("recipient_id", flat=True))
+    assert {county.supervisor.pk, city_supervisor.pk} <= told
+    assert elsewhere.pk not in told
+
+
 def test_a_returned_answer_gets_a_new_reply_period(county, order):
     act(order, A.REPLY, county.chief)
     returned = act(order, A.RETURN, county.supervisor, "未说明整改措施")
