@@ -8,8 +8,6 @@ Chinese are kept, lowercased and in half width; punctuation and spaces are dropp
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 # Sizes of ServiceItemVersion.pinyin / .pinyin_initials: a 200-character name fits in both but
 # for full pinyin of very long names (up to six letters a syllable), which is cut.
 PINYIN_MAX_LENGTH = 1000
@@ -62,6 +60,8 @@ def syllables(text: str) -> tuple[Syllable, ...]:
     folded = fold(text)
     pieces: list[Syllable] = []
     position = 0
+    from pypinyin import Style, lazy_pinyin  # 55 MB: loaded by the first pinyin reading, not by every worker
+
     for reading in lazy_pinyin(folded, style=Style.NORMAL, errors="default"):
         if position >= len(folded):
             break

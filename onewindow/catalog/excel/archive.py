@@ -16,7 +16,6 @@ from typing import Any
 from xml.etree import ElementTree
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
@@ -46,6 +45,8 @@ def open_workbook(data: bytes) -> Any:
         raise WorkbookRejected(_("文件不是Excel工作簿(.xlsx)。"))
     _check_archive(data)
     try:
+        from openpyxl import load_workbook  # imported when a workbook is read: it costs every worker 18 MB
+
         return load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     except UNREADABLE as error:
         raise WorkbookRejected(unreadable_message(error)) from None

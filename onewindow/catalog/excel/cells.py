@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 # CSV/Excel injection (OWASP): cells starting with these are evaluated by spreadsheets. The
 # apostrophe itself is escaped too, so escaping is reversible for every text.
@@ -24,6 +23,10 @@ FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r", "'")
 ESCAPE = "'"
 # Cell values and headers are data in the layout counties publish, not UI text: never translated.
 YES, NO = "是", "否"
+
+# The control characters an xlsx cell cannot hold (the same set as openpyxl's ILLEGAL_CHARACTERS_RE;
+# written here so that importing this module does not load openpyxl).
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 class CellError(ValueError):

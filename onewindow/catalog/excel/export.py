@@ -23,7 +23,6 @@ from onewindow.catalog.models import CatalogVersion, VersionedRow
 from onewindow.common.errors import NotFound
 from onewindow.orgs.models import Department, Region
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_ROW, FIRST_DATA_ROW = 2, 3  # row 1 is the title
 GUIDE_SHEET = "说明"
 _VALIDATED_ROWS = 20000  # drop-down lists cover as many rows as an import accepts

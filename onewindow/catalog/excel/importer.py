@@ -23,7 +23,6 @@ from onewindow.catalog.documents.diff import diff_documents
 from onewindow.catalog.documents.registry import ListSpec, spec_for
 from onewindow.catalog.excel.archive import UNREADABLE, WorkbookRejected, open_workbook, unreadable_message
 from onewindow.catalog.excel.cells import clean_text
-from onewindow.catalog.excel.export import list_documents
 from onewindow.catalog.excel.layouts import Layout, layout_for
 from onewindow.catalog.excel.parse import ParsedEntry, ParsedWorkbook, parse_workbook
 from onewindow.catalog.excel.problems import ImportProblem, Location, ProblemList
@@ -193,6 +192,8 @@ def _compare(
     region: Region, layout: Layout, list_kind: str, department: Department | None, parsed: ParsedWorkbook, cancel_missing: bool
 ) -> _Plan:
     scope = department if list_kind in DEPARTMENT_LISTS else None
+    from onewindow.catalog.excel.export import list_documents  # export loads openpyxl's writer: on first use
+
     current = {layout.entry_key(doc): doc for doc in list_documents(region=region, list_kind=list_kind, department=scope)}
     plan = _Plan()
     for entry in parsed.entries:

@@ -14,8 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from onewindow.accounts.access import regions_of
 from onewindow.accounts.decorators import page_for
+from onewindow.catalog import excel
 from onewindow.catalog.choices import ListKind
-from onewindow.catalog.excel import XLSX_CONTENT_TYPE, export_workbook, import_workbook, workbook_title
+from onewindow.catalog.excel import XLSX_CONTENT_TYPE
 from onewindow.catalog.excel.forms import ExportForm, ImportForm
 from onewindow.catalog.models import CatalogVersion
 from onewindow.catalog.permissions import may_export, may_import
@@ -36,12 +37,12 @@ def excel_export(request: HttpRequest) -> HttpResponse:
         return _export_page(request, regions, region, form, status=400)
     list_kind, version = form.cleaned_data["list"], form.cleaned_data["version"]
     try:
-        content = export_workbook(region=region, list_kind=list_kind, version_number=version)
+        content = excel.export_workbook(region=region, list_kind=list_kind, version_number=version)
     except NotFound as error:
         raise Http404(error.message) from None
     number = version or _latest(region)
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, f"{workbook_title(region, list_kind, number)}.xlsx")
+    response["Content-Disposition"] = content_disposition_header(True, f"{excel.workbook_title(region, list_kind, number)}.xlsx")
     return response
 
 
@@ -74,7 +75,7 @@ def excel_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            result = import_workbook(
+            result = excel.import_workbook(
                 actor=request.user,
                 region=data["region"],
                 list_kind=data["list_kind"],

@@ -12,15 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-
 from onewindow.catalog.excel.cells import escape_text
 from onewindow.supervision.statistics.tables import DAYS, PERCENT, Column
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-BOLD = Font(bold=True)
 
 
 @dataclass(frozen=True)
@@ -34,7 +29,11 @@ class Sheet:
     kinds: Sequence[str] = ()
 
 
-def _cell(sheet: Any, value: Any, kind: str = "", *, bold: bool = False) -> WriteOnlyCell:
+def _cell(sheet: Any, value: Any, kind: str = "", *, bold: bool = False) -> Any:
+    # openpyxl (18 MB) is imported when a workbook is written, not by every worker at start.
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     if isinstance(value, str):
         value = escape_text(value)
     cell = WriteOnlyCell(sheet, value=value)
@@ -45,12 +44,14 @@ def _cell(sheet: Any, value: Any, kind: str = "", *, bold: bool = False) -> Writ
     elif kind == DAYS and value is not None:
         cell.number_format = "0.0"
     if bold:
-        cell.font = BOLD
+        cell.font = Font(bold=True)
     return cell
 
 
 def workbook(sheets: Sequence[Sheet]) -> bytes:
     """The xlsx bytes of the sheets."""
+    from openpyxl import Workbook
+
     book = Workbook(write_only=True)
     for spec in sheets:
         sheet = book.create_sheet(escape_text(spec.name)[:31])

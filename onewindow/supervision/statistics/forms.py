@@ -8,8 +8,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from onewindow.common.errors import InvalidInput
 from onewindow.orgs.models import Department
-from onewindow.supervision.statistics.periods import MAX_DAYS, PRESETS, Period, parse_period, preset
+from onewindow.supervision.statistics.periods import PRESETS, Period, parse_period, preset
 
 
 class StatisticsFilterForm(forms.Form):
@@ -37,10 +38,10 @@ class StatisticsFilterForm(forms.Form):
             start, end = cleaned.get("start"), cleaned.get("end")
             if start is None or end is None:
                 raise forms.ValidationError(_("自定义期间请填写开始日期和结束日期。"))
-            if end < start:
-                raise forms.ValidationError(_("结束日期不能早于开始日期。"))
-            if (end - start).days >= MAX_DAYS:
-                raise forms.ValidationError(_("统计期间不能超过十年。"))
+            try:
+                parse_period(start, end)  # the rules of the API: an end before the start, too long, too late
+            except InvalidInput as error:
+                raise forms.ValidationError(error.message) from None
         return cleaned
 
     @property

@@ -15,6 +15,9 @@ from onewindow.common.errors import InvalidInput
 ONE_DAY = dt.timedelta(days=1)
 # The longest period a request may ask for (ten years of days).
 MAX_DAYS = 3660
+# The last day a period may reach: the month arithmetic of a period (the day after it, the month after
+# its last month) must stay inside `datetime.date`, which ends on 9999-12-31.
+LAST_DATE = dt.date(9998, 12, 31)
 PRESETS = (
     ("this_month", gettext_lazy("本月")),
     ("last_month", gettext_lazy("上月")),
@@ -44,7 +47,7 @@ class Period:
 
     @property
     def label(self) -> str:
-        return f"{self.first.isoformat()} 至 {self.last.isoformat()}"
+        return _("%(first)s 至 %(last)s") % {"first": self.first.isoformat(), "last": self.last.isoformat()}
 
     def months(self) -> tuple[dt.date, dt.date] | None:
         """The first and last of the whole months inside the period (None when it holds none)."""
@@ -90,8 +93,8 @@ def preset(name: str, today: dt.date | None = None) -> Period:
 def parse_period(first: str | dt.date | None, last: str | dt.date | None, *, default: str = "this_month") -> Period:
     """A period from two ISO dates; either missing falls back to the `default` preset's end.
 
-    InvalidInput (`period_invalid`) for an unreadable date, an end before the start, or a period
-    longer than ten years."""
+    InvalidInput (`period_invalid`) for an unreadable date, an end before the start, a period
+    longer than ten years, or one ending after `LAST_DATE`."""
     base = preset(default)
     try:
         start = first if isinstance(first, dt.date) else (dt.date.fromisoformat(first) if first else base.first)
@@ -102,4 +105,11 @@ def parse_period(first: str | dt.date | None, last: str | dt.date | None, *, def
         raise InvalidInput(_("结束日期不能早于开始日期。"), code="period_invalid")
     if (end - start).days + 1 > MAX_DAYS:
         raise InvalidInput(_("统计期间不能超过十年。"), code="period_invalid")
+    if end > LAST_DATE:
+        raise InvalidInput(_("日期不能晚于%(date)s。") % {"date": LAST_DATE.isoformat()}, code="period_invalid")
     return Period(start, end)
+
+
+def month_in_range(month: dt.date) -> bool:
+    """Whether the month (by its first day) can be a statistics period: it ends by `LAST_DATE`."""
+    return month <= LAST_DATE

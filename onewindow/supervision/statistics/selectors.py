@@ -17,11 +17,14 @@ from operator import or_
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q, Sum
+from django.db.models import CharField, Count, Q, Sum
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from onewindow.accounts.access import access_of
 from onewindow.accounts.choices import DEPARTMENT_ROLES, Role
+from onewindow.cases.choices import FINAL_STATUSES, CaseStatus
+from onewindow.cases.models import Case, StageTask
 from onewindow.catalog.models import ServiceItem
 from onewindow.common.codes import parse_id
 from onewindow.common.errors import Forbidden, InvalidInput, NotFound
@@ -40,9 +43,12 @@ from onewindow.supervision.statistics.models import (
     StaffDay,
     StaffMonth,
 )
-from onewindow.supervision.statistics.periods import Period
+from onewindow.supervision.statistics.periods import Period, month_start
 
 GROUPS = ("department", "item", "staff")
+# How timers (and so cards) name a case and a stage task (`deadlines.models.subject_key`).
+CASE_SUBJECT = Case._meta.label_lower
+TASK_SUBJECT = StageTask._meta.label_lower
 
 
 # Reach and scope -----------------------------------------------------------------------------------
@@ -183,13 +189,19 @@ STAFF_TABLES = Tables(StaffDay, StaffMonth, metrics.STAFF_NAMES)
 REGION_TABLES = Tables(RegionDay, RegionMonth, metrics.DEPARTMENT_NAMES)
 
 
-def _parts(tables: Tables, scope: Scope, period: Period) -> list[Any]:
-    """The querysets of the period: month rows of the whole months, day rows of the rest."""
+def _where(scope: Scope) -> Q:
+    """The rows of the scope in an aggregate table (the item and user filters for the tables keyed by them)."""
     where = scope.q()
     if scope.item is not None:
         where &= Q(item_id=scope.item.pk)
     if scope.user_id is not None:
         where &= Q(user_id=scope.user_id)
+    return where
+
+
+def _parts(tables: Tables, scope: Scope, period: Period) -> list[Any]:
+    """The querysets of the period: month rows of the whole months, day rows of the rest."""
+    where = _where(scope)
     parts = []
     months = period.months()
     if months is not None:
@@ -261,16 +273,25 @@ class Summary:
 
 
 def open_cards(scope: Scope) -> dict[str, int]:
-    """Open yellow and red cards now (from the card table) in the scope."""
-    counts = (
-        Card.objects.filter(OPEN_CARD)
-        .filter(scope.q())
-        .aggregate(
-            yellow=Count("pk", filter=Q(color=CardColor.YELLOW)),
-            red=Count("pk", filter=Q(color=CardColor.RED)),
-        )
+    """Open yellow and red cards now (from the card table) in the scope; for an item, the cards of its
+    cases' timers (the case's own and its stage tasks')."""
+    cards = Card.objects.filter(OPEN_CARD).filter(scope.q())
+    if scope.item is not None:
+        cards = cards.filter(_item_subjects(scope.item))
+    counts = cards.aggregate(
+        yellow=Count("pk", filter=Q(color=CardColor.YELLOW)),
+        red=Count("pk", filter=Q(color=CardColor.RED)),
     )
     return {"yellow": counts["yellow"] or 0, "red": counts["red"] or 0}
+
+
+def _item_subjects(item: ServiceItem) -> Q:
+    """Cards about the item's cases not yet final, or about their stage tasks, as subqueries (an open card's
+    timer is open, and a case's timers all end when it becomes final). Subjects are named by id as text."""
+    cases = Case.objects.filter(item_id=item.pk).exclude(status__in=sorted(FINAL_STATUSES | {CaseStatus.DRAFT}))
+    case_ids = cases.annotate(key=Cast("pk", CharField())).values("key")
+    task_ids = StageTask.objects.filter(case__in=cases.values("pk")).annotate(key=Cast("pk", CharField())).values("key")
+    return Q(subject_type=CASE_SUBJECT, subject_id__in=case_ids) | Q(subject_type=TASK_SUBJECT, subject_id__in=task_ids)
 
 
 def summary(*, scope: Scope, period: Period) -> Summary:
@@ -385,22 +406,24 @@ class Point:
 
 
 def series(*, scope: Scope, period: Period, grain: str = "day") -> list[Point]:
-    """The scope's figures per day (or per month) of the period, days without events included as zeros."""
+    """The scope's figures per day (or per month) of the period, days without events included as zeros.
+
+    By month, a month the period holds only in part counts only the period's days of it (from the day
+    rows, as the totals do), so the points add up to the summary."""
     names = metrics.DEPARTMENT_NAMES
-    where = scope.q()
-    tables = scope_tables(scope)
+    tables = ITEM_TABLES if scope.item is not None else scope_tables(scope)
     found: dict[dt.date, dict[str, int]] = {}
     if grain == "month":
-        months = period.month_list()
-        by_month: Any = tables.month.objects.filter(where, month__gte=months[0], month__lte=months[-1]).values("month")
-        for row in by_month.annotate(**_sums(names)).order_by():
-            found[row["month"]] = {n: row[n] or 0 for n in names}
-        return [Point(m, found.get(m, metrics.empty(names))) for m in months]
+        for part in _parts(tables, scope, period):
+            key = "month" if part.model is tables.month else "day"
+            for row in part.values(key).annotate(**_sums(tables.names)).order_by():
+                metrics.add(found.setdefault(month_start(row[key]), metrics.empty(names)), row, tables.names)
+        return [Point(m, found.get(m, metrics.empty(names))) for m in period.month_list()]
     if grain != "day":
         raise InvalidInput(_("时间粒度应为 day 或 month。"), code="grain_invalid")
-    by_day: Any = tables.day.objects.filter(where, day__gte=period.first, day__lte=period.last).values("day")
-    for row in by_day.annotate(**_sums(names)).order_by():
-        found[row["day"]] = {n: row[n] or 0 for n in names}
+    by_day: Any = tables.day.objects.filter(_where(scope), day__gte=period.first, day__lte=period.last).values("day")
+    for row in by_day.annotate(**_sums(tables.names)).order_by():
+        metrics.add(found.setdefault(row["day"], metrics.empty(names)), row, tables.names)
     days = [period.first + dt.timedelta(days=i) for i in range(period.days)]
     return [Point(d, found.get(d, metrics.empty(names))) for d in days]
 

@@ -19,10 +19,11 @@ from django.views.decorators.http import require_GET
 
 from onewindow.accounts.decorators import page_for
 from onewindow.common import time
+from onewindow.common.codes import parse_id
 from onewindow.supervision.permissions import is_supervisor
 from onewindow.supervision.statistics import charts, excel, selectors
 from onewindow.supervision.statistics.forms import StatisticsFilterForm
-from onewindow.supervision.statistics.periods import Period
+from onewindow.supervision.statistics.periods import Period, month_in_range
 from onewindow.supervision.statistics.report import report_pdf
 from onewindow.supervision.statistics.selectors import Scope, may_view_statistics
 from onewindow.supervision.statistics.tables import COLUMNS, NAME_LABELS, TITLES, Column
@@ -178,11 +179,14 @@ def _overview_sheets(picked: Picked, title: str) -> list[excel.Sheet]:
 @page_for(may_view_statistics)
 @require_GET
 def report(request: HttpRequest, department: int, month: str) -> HttpResponse:
-    """The department's monthly report (`month`: YYYY-MM) as PDF."""
+    """The department's monthly report (`month`: YYYY-MM) as PDF; 404 for a malformed department id or
+    month, or a month past the last one a period may reach."""
     try:
         first = dt.date.fromisoformat(f"{month}-01")
     except ValueError:
         raise Http404 from None
+    if not month_in_range(first) or parse_id(str(department)) is None:
+        raise Http404
     scope = selectors.scope_for(request.user, department=department)
     assert scope.department is not None
     pdf = report_pdf(scope, first)

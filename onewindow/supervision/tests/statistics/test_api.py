@@ -94,3 +94,10 @@ def test_the_summary_reads_a_bounded_number_of_queries(client, history, django_a
         assert get(client, "/summary", token, **{"from": "2026-10-15", "to": "2026-12-10"}).status_code == 200
     with django_assert_max_num_queries(10):
         assert get(client, "/statistics", token, group="item", **NOVEMBER).status_code == 200
+
+
+@pytest.mark.parametrize("period", [("9999-12-01", "9999-12-31"), ("9999-12-15", "9999-12-20"), ("2026-11-01", "9999-12-31")])
+def test_a_period_in_the_calendars_last_year_is_a_400_not_a_500(client, history, period):
+    for path in ("/summary", "/statistics"):
+        response = get(client, path, history.people.supervisor, **{"from": period[0], "to": period[1]})
+        assert (response.status_code, response.json()["code"]) == (400, "period_invalid")

@@ -69,3 +69,29 @@ def test_timeliness_of_a_timer_met_early_late_and_on_a_day_off_after_its_due_dat
     assert (paused.used, paused.on_time, paused.saved) == (10, True, 0)
     saturday = timeliness(counter, started_at=at("2026-11-03"), met_at=at("2026-11-07"), due_on=D("2026-11-06"), granted=3, paused=0)
     assert (saturday.on_time, saturday.overdue) == (False, 0)  # late by the date, no working day over
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [("9999-12-01", "9999-12-31"), ("9999-12-15", "9999-12-20"), ("9999-01-01", "9999-01-31"), ("9998-12-01", "9999-01-01")],
+)
+def test_a_period_reaching_the_last_year_of_the_calendar_is_refused_not_overflowed(first, last):
+    with pytest.raises(InvalidInput) as refused:
+        parse_period(first, last)
+    assert refused.value.code == "period_invalid" and "9998-12-31" in refused.value.message
+
+
+def test_the_last_period_allowed_splits_without_overflowing():
+    period = parse_period("9998-11-15", "9998-12-31")
+    assert period.months() == (D("9998-12-01"), D("9998-12-01"))
+    assert period.day_spans() == [(D("9998-11-15"), D("9998-11-30"))]
+    assert period.month_list() == [D("9998-11-01"), D("9998-12-01")]
+    assert parse_period("9998-12-05", "9998-12-31").day_spans() == [(D("9998-12-05"), D("9998-12-31"))]
+
+
+def test_the_period_label_is_a_translatable_format(monkeypatch):
+    from onewindow.supervision.statistics import periods
+
+    english = {"%(first)s 至 %(last)s": "%(first)s to %(last)s"}
+    monkeypatch.setattr(periods, "_", lambda message: english.get(message, message))
+    assert Period(D("2026-11-01"), D("2026-11-20")).label == "2026-11-01 to 2026-11-20"

@@ -127,3 +127,94 @@ def test_a_regions_summary_reads_one_row_per_region_and_a_departments_its_own_ro
     assert summary_of(p.supervisor).values["received"] == 500  # the region rows
     assert summary_of(p.supervisor, department=p.department.pk).values["received"] == 9  # the department rows
     assert summary_of(p.reviewer).values["received"] == 9
+
+
+def open_card(timer, color, department, region_code):
+    return Card.objects.create(
+        deadline=timer,
+        color=color,
+        kind=timer.kind,
+        subject_type=timer.subject_type,
+        subject_id=timer.subject_id,
+        department=department,
+        region_code=region_code,
+        due_on=timer.due_on,
+        issued_on=timer.due_on,
+    )
+
+
+def case_timer(case, kind):
+    return Deadline.objects.get(subject_type="cases.case", subject_id=str(case.pk), kind=kind)
+
+
+def task_timer(case, kind="review"):
+    task = case.tasks.get(kind=kind)
+    return Deadline.objects.get(subject_type="cases.stagetask", subject_id=str(task.pk))
+
+
+def test_an_items_summary_counts_only_the_cards_of_its_cases_and_their_stage_tasks(history, client):
+    from onewindow.cases.tests.test_api import bearer
+    from onewindow.supervision.tests.statistics.support import on
+
+    p, c, items = history.people, history.cases, history.items
+    code = p.region.code
+    open_card(case_timer(c["G"], "case_promised"), "red", p.department, code)  # main
+    open_card(task_timer(c["G"]), "yellow", p.department, code)  # main, G's review task
+    open_card(case_timer(c["H"], "case_acceptance"), "yellow", p.department, code)  # main
+    open_card(task_timer(c["B"]), "red", p.department, code)  # tight (delivered, not yet closed)
+    open_card(case_timer(c["I"], "case_promised"), "red", p.other_department, code)  # other
+    cleared = open_card(case_timer(c["G"], "case_statutory"), "red", p.department, code)
+    Card.objects.filter(pk=cleared.pk).update(cleared_at=cleared.issued_at)
+
+    def cards(user, **scope):
+        s = summary_of(user, **scope)
+        return s.yellow, s.red
+
+    assert cards(p.reviewer) == (2, 2)
+    assert cards(p.reviewer, item=items["main"].pk) == (2, 1)
+    assert cards(p.reviewer, item=items["tight"].pk) == (0, 1)
+    assert cards(p.reviewer, item=items["quick"].pk) == (0, 0)
+    assert cards(p.supervisor, item=items["other"].pk) == (0, 1)
+    assert cards(p.supervisor) == (2, 3)
+    with on("2026-11-20", 10):
+        body = client.get("/api/v1/supervision/summary", {"item": items["main"].pk}, **bearer(p.reviewer)).json()
+    assert (body["yellow"], body["red"]) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [("2026-10-15", "2026-11-05"), ("2026-11-04", "2027-01-20"), ("2026-10-20", "2027-01-03"), ("2026-11-03", "2026-11-10")],
+)
+def test_the_monthly_series_of_a_custom_period_adds_up_to_the_summary(history, first, last):
+    from onewindow.supervision.statistics import metrics
+
+    p = history.people
+    period = Period(D(first), D(last))
+    for user, scope in (
+        (p.supervisor, {}),
+        (p.reviewer, {}),
+        (p.supervisor, {"department": p.department.pk}),
+        (p.reviewer, {"item": history.items["main"].pk}),
+    ):
+        s = selectors.scope_for(user, **scope)
+        totals = selectors.summary(scope=s, period=period).values
+        for grain in ("month", "day"):
+            points = selectors.series(scope=s, period=period, grain=grain)
+            added = metrics.empty(metrics.DEPARTMENT_NAMES)
+            for point in points:
+                metrics.add(added, point.values, metrics.DEPARTMENT_NAMES)
+            assert added == totals, (user, scope, grain)
+    months = selectors.series(scope=selectors.scope_for(p.supervisor), period=Period(D("2026-10-15"), D("2026-11-05")), grain="month")
+    assert [(m.period, m.values["received"]) for m in months] == [(D("2026-10-01"), 0), (D("2026-11-01"), 9)]
+
+
+def test_the_monthly_series_reads_whole_months_from_the_month_rows(history):
+    p = history.people
+    DepartmentMonth.objects.filter(department=p.department).update(received=1000)
+    scope = selectors.scope_for(p.reviewer)
+    months = selectors.series(scope=scope, period=Period(D("2026-10-15"), D("2026-12-10")), grain="month")
+    assert [m.values["received"] for m in months] == [0, 1000, 0]
+    assert (
+        sum(m.values["received"] for m in months)
+        == selectors.summary(scope=scope, period=Period(D("2026-10-15"), D("2026-12-10"))).values["received"]
+    )

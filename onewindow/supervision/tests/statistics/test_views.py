@@ -123,3 +123,24 @@ def test_the_pages_read_a_bounded_number_of_queries(client, history, django_asse
         assert client.get(overview(), NOVEMBER).status_code == 200
     with on("2026-11-20", 10), django_assert_max_num_queries(25):
         assert client.get(reverse("statistics:table", args=["item"]), NOVEMBER).status_code == 200
+
+
+def test_a_custom_period_in_the_calendars_last_year_is_a_form_error(client, history):
+    custom = {"period": "custom", "start": "9999-12-01", "end": "9999-12-31"}
+    for url in (overview(), reverse("statistics:table", args=["department"]), reverse("statistics:export", args=["overview"])):
+        response = page(client, history.people.supervisor, url, **custom)
+        assert response.status_code == 200
+    text = page(client, history.people.supervisor, overview(), **custom).content.decode()
+    assert "日期不能晚于9998-12-31" in text and "2026-11-01 至 2026-11-20" in text
+
+
+def test_the_report_of_a_month_past_the_last_period_is_a_404(client, history):
+    p = history.people
+    for month in ("9999-12", "9999-01"):
+        assert page(client, p.supervisor, reverse("statistics:report", args=[p.department.pk, month])).status_code == 404
+
+
+def test_the_report_of_a_malformed_department_id_is_a_404(client, history):
+    p = history.people
+    for department in (0, 2**63, 10**30):
+        assert page(client, p.supervisor, reverse("statistics:report", args=[department, "2026-11"])).status_code == 404
