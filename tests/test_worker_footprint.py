@@ -10,15 +10,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("pypinyin", "openpyxl", "weasyprint")
-SCRIPT = """
+SCRIPT = f"""
+HEAVY = {HEAVY!r}
 import json, sys
 import django
 django.setup()
 from django.urls import resolve
 resolve("/")
 import config.api  # the API routers and their schemas
-print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] in %r)))
-""" % (HEAVY,)
+print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] in HEAVY)))
+"""
 
 
 def test_loading_the_project_and_its_urls_imports_none_of_the_heavy_libraries(tmp_path):

@@ -10,6 +10,8 @@ from onewindow.audit.services import HEAD_PK
 from onewindow.common import time
 from onewindow.common.pagination import Page, paginate
 
+_EARLIEST, _LATEST = dt.date(1900, 1, 1), dt.date(9998, 12, 31)
+
 
 def event_list(
     *,
@@ -40,9 +42,10 @@ def event_list(
         events = events.filter(Q(actor__username=actor) | Q(actor__isnull=True, actor_label=actor))
     if action:
         events = events.filter(action__startswith=action) if action.endswith(".") else events.filter(action=action)
-    if date_from:
+    # A bound at the ends of the calendar bounds nothing (and its local midnight would not fit a datetime).
+    if date_from and date_from > _EARLIEST:
         events = events.filter(occurred_at__gte=time.start_of_day(date_from))
-    if date_to:
+    if date_to and date_to < _LATEST:
         events = events.filter(occurred_at__lt=time.start_of_day(date_to + dt.timedelta(days=1)))
     return paginate(events, ordering=("seq",) if oldest_first else ("-seq",), cursor=cursor, limit=limit)
 

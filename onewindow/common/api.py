@@ -96,7 +96,9 @@ def declare_common_errors(schema: Any) -> Any:
                 continue
             responses = operation.setdefault("responses", {})
             for status, description in COMMON_ERRORS.items():
-                responses.setdefault(status, {"description": description, "content": error})
+                # django-ninja keys responses by int: one key per status, whichever type it has.
+                if status not in responses and int(status) not in responses:
+                    responses[int(status)] = {"description": description, "content": error}
     return schema
 
 

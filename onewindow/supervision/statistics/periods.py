@@ -17,7 +17,7 @@ ONE_DAY = dt.timedelta(days=1)
 MAX_DAYS = 3660
 # The last day a period may reach: the month arithmetic of a period (the day after it, the month after
 # its last month) must stay inside `datetime.date`, which ends on 9999-12-31.
-LAST_DATE = dt.date(9998, 12, 31)
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(9998, 12, 31)
 PRESETS = (
     ("this_month", gettext_lazy("本月")),
     ("last_month", gettext_lazy("上月")),
@@ -94,7 +94,7 @@ def parse_period(first: str | dt.date | None, last: str | dt.date | None, *, def
     """A period from two ISO dates; either missing falls back to the `default` preset's end.
 
     InvalidInput (`period_invalid`) for an unreadable date, an end before the start, a period
-    longer than ten years, or one ending after `LAST_DATE`."""
+    longer than ten years, or one starting before `FIRST_DATE` or ending after `LAST_DATE`."""
     base = preset(default)
     try:
         start = first if isinstance(first, dt.date) else (dt.date.fromisoformat(first) if first else base.first)
@@ -105,6 +105,8 @@ def parse_period(first: str | dt.date | None, last: str | dt.date | None, *, def
         raise InvalidInput(_("结束日期不能早于开始日期。"), code="period_invalid")
     if (end - start).days + 1 > MAX_DAYS:
         raise InvalidInput(_("统计期间不能超过十年。"), code="period_invalid")
+    if start < FIRST_DATE:
+        raise InvalidInput(_("日期不能早于%(date)s。") % {"date": FIRST_DATE.isoformat()}, code="period_invalid")
     if end > LAST_DATE:
         raise InvalidInput(_("日期不能晚于%(date)s。") % {"date": LAST_DATE.isoformat()}, code="period_invalid")
     return Period(start, end)
@@ -112,4 +114,4 @@ def parse_period(first: str | dt.date | None, last: str | dt.date | None, *, def
 
 def month_in_range(month: dt.date) -> bool:
     """Whether the month (by its first day) can be a statistics period: it ends by `LAST_DATE`."""
-    return month <= LAST_DATE
+    return FIRST_DATE <= month <= LAST_DATE
