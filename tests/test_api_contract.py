@@ -181,3 +181,17 @@ def test_a_complaint_lookup_with_any_typed_code_is_a_404_not_a_500(county, code)
     looked_up = client().post("/api/v1/complaint-lookup", {"number": number, "code": code}, content_type="application/json")
 
     assert_error(looked_up, 404, "complaint_not_found")
+
+
+def test_a_client_varying_x_forwarded_for_does_not_escape_the_progress_rate_limit(db):
+    """The API's throttle counts the address PROXY_COUNT says is the client's, not the whole header."""
+    from django.core.cache import cache
+
+    cache.clear()
+    statuses = [
+        client().get("/api/v1/progress/99012320260101000001", {"code": "X"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
+        for n in range(40)
+    ]
+    cache.clear()
+
+    assert 429 in statuses and statuses[0] == 404

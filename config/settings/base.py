@@ -172,6 +172,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env("PROXY_COUNT", default=0, doc="Number of reverse proxies in front of the server (for client IPs).")
+# The API's rate limits (django-ninja throttles) key on the same client address: without this,
+# ninja keys on the whole X-Forwarded-For header, which any client can vary to escape the limit.
+NINJA_NUM_PROXIES = AXES_IPWARE_PROXY_COUNT
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env("SESSION_MINUTES", default=480, doc="Minutes a staff session lasts.") * 60
