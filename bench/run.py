@@ -10,7 +10,9 @@ For each database (BENCH_DBS, default "postgres sqlite"):
 5. the server stops; the deadline scan is timed in-process (bench/inproc.py scan, rolled back).
 
 Environment: BENCH_QUICK=1 (50,000 cases, 6 s per scenario; under 3 minutes once generated),
-BENCH_CASES, BENCH_SEED, BENCH_SECONDS, BENCH_USERS, BENCH_DBS, BENCH_PG_URL, BENCH_TODAY.
+BENCH_CASES, BENCH_SEED, BENCH_SECONDS, BENCH_USERS, BENCH_DBS, BENCH_PG_URL, BENCH_TODAY,
+BENCH_SCENARIOS, BENCH_PROFILE, BENCH_SUMMARY_CASES; the data set's shape: BENCH_PROVINCE,
+BENCH_COUNTIES, BENCH_COUNTY_SHARE, BENCH_ENTITIES, BENCH_RATING_SHARE (see docs/performance.md).
 Results: bench/results/<UTC timestamp>-<db>.json.
 """
 

@@ -57,9 +57,12 @@ def _figures(department: int, day: dt.date, cases_per_day: int) -> dict[str, int
 
 
 @transaction.atomic
-def fill(*, first: dt.date, last: dt.date, cases_per_day: int = 9) -> int:
-    """Replace the department and region rows of [first, last] by synthetic ones; the day rows written."""
-    departments = list(Department.objects.values_list("pk", "region__code"))
+def fill(*, first: dt.date, last: dt.date, cases_per_day: int = 9, region_prefix: str = "") -> int:
+    """Replace the department and region rows of [first, last] by synthetic ones; the day rows written.
+
+    `region_prefix` limits the rows to the departments of that region (a province-scale bench data
+    set has 1,500 departments; the summary scenario reads one county's)."""
+    departments = list(Department.objects.filter(region__code__startswith=region_prefix).values_list("pk", "region__code"))
     DepartmentDay.objects.filter(day__gte=first, day__lte=last).delete()
     RegionDay.objects.filter(day__gte=first, day__lte=last).delete()
     DepartmentMonth.objects.filter(month__gte=month_start(first), month__lte=last).delete()
