@@ -9,9 +9,9 @@ For each database (BENCH_DBS, default "postgres sqlite"):
    while the server processes' memory is sampled;
 5. the server stops; the deadline scan is timed in-process (bench/inproc.py scan, rolled back).
 
-Environment: BENCH_QUICK=1 (50,000 cases, 6 s per scenario; under 3 minutes once generated),
+Environment: BENCH_QUICK=1 (50,000 cases, 4 s per scenario, no one-user pass; about 3 minutes once generated),
 BENCH_CASES, BENCH_SEED, BENCH_SECONDS, BENCH_USERS, BENCH_DBS, BENCH_PG_URL, BENCH_TODAY,
-BENCH_SCENARIOS, BENCH_PROFILE, BENCH_SUMMARY_CASES; the data set's shape: BENCH_PROVINCE,
+BENCH_SCENARIOS, BENCH_PROFILE, BENCH_SOLO, BENCH_SUMMARY_CASES; the data set's shape: BENCH_PROVINCE,
 BENCH_COUNTIES, BENCH_COUNTY_SHARE, BENCH_ENTITIES, BENCH_RATING_SHARE (see docs/performance.md).
 Results: bench/results/<UTC timestamp>-<db>.json.
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -50,9 +51,10 @@ PG_WORKING = "onewindow_bench"
 QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")
 CASES = int(os.environ.get("BENCH_CASES", 50_000 if QUICK else 1_000_000))
 SEED = int(os.environ.get("BENCH_SEED", 1))
-SECONDS = int(os.environ.get("BENCH_SECONDS", 6 if QUICK else 30))
+SECONDS = int(os.environ.get("BENCH_SECONDS", 4 if QUICK else 30))
 USERS = int(os.environ.get("BENCH_USERS", 8))
-SOLO_SECONDS = max(3, SECONDS // 3)  # each scenario again with one user, for its unqueued latency
+SOLO_SECONDS = max(2, SECONDS // 3)  # each scenario again with one user, for its unqueued latency
+SOLO = os.environ.get("BENCH_SOLO", "0" if QUICK else "1") not in ("", "0")  # quick: the 8-user pass only
 DBS = os.environ.get("BENCH_DBS", "postgres sqlite").split()
 PG_URL = os.environ.get("BENCH_PG_URL", generate.DEFAULT_PG_URL)
 TODAY = dt.date.fromisoformat(os.environ.get("BENCH_TODAY", generate.DEFAULT_TODAY.isoformat()))
@@ -99,6 +101,10 @@ def working_copy(db: str, golden: dict[str, Any]) -> str:
 
 def django_env(url: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BENCH_")}
+    # What bench/inproc.py reads of the run's settings.
+    env.update(BENCH_QUICK="1" if QUICK else "0", BENCH_TODAY=TODAY.isoformat())
+    if "BENCH_SUMMARY_CASES" in os.environ:
+        env["BENCH_SUMMARY_CASES"] = os.environ["BENCH_SUMMARY_CASES"]
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.base",
         DATABASE_URL=url,
@@ -108,6 +114,31 @@ def django_env(url: str) -> dict[str, str]:
         PYTHONPATH=str(ROOT),
     )
     return env
+
+
+def static_fingerprint() -> str:
+    """Names, sizes and times of every static source (ours, the npm vendor files) and the locked
+    requirements (Django admin's and other packages' static files change with them)."""
+    digest = hashlib.sha256()
+    sources = [ROOT / "static", ROOT / "assets" / "vendor", ROOT / "requirements.lock"]
+    for source in sources:
+        files = sorted(source.rglob("*")) if source.is_dir() else [source]
+        for path in files:
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def collect_static(env: dict[str, str]) -> None:
+    """collectstatic (compressing every file takes ~25 s of CPU) unless the bench's collected files
+    already match the sources: both databases' servers read the same `var/bench/var/static`."""
+    stamp = WORK / "var" / "static.fingerprint"
+    fingerprint = static_fingerprint()
+    if stamp.exists() and stamp.read_text() == fingerprint and (WORK / "var" / "static" / "staticfiles.json").exists():
+        return
+    subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)
+    stamp.write_text(fingerprint)
 
 
 def run_json(command: list[str], env: dict[str, str]) -> dict[str, Any]:
@@ -485,8 +516,7 @@ def bench_database(db: str, stamp: str) -> dict[str, Any]:
     subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)
     work = WORK / f"run-{stamp}-{db}"
     work.mkdir(parents=True, exist_ok=True)
-    # Always: new static files (a new app's, the vendor assets) must be in the manifest the server reads.
-    subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)
+    collect_static(env)
     fixtures_path = work / "fixtures.json"
     prepared = run_json([PY, str(ROOT / "bench" / "inproc.py"), "prepare", str(fixtures_path)], env)
     fixtures = json.loads(fixtures_path.read_text(encoding="utf-8"))
@@ -510,7 +540,7 @@ def bench_database(db: str, stamp: str) -> dict[str, Any]:
                 outcome = run_locust(server, key, fixtures_path, SECONDS, work / key, sample=True)
                 results[key] = {"label": label, "status": "ok", **outcome}
                 log(f"{db}: {label}: {outcome['rps']}/s p99 {outcome['p99_ms']} ms errors {outcome['errors']}")
-                if key != "healthz":
+                if SOLO and key != "healthz":
                     # The latency one request takes without queueing behind the others (the targets' p99s).
                     solo = run_locust(server, key, fixtures_path, SOLO_SECONDS, work / f"{key}-solo", sample=False, users=1)
                     results[key]["solo"] = {k: solo[k] for k in ("rps", "p50_ms", "p95_ms", "p99_ms", "errors")}
