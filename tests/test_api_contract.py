@@ -9,12 +9,12 @@ from collections import defaultdict
 from typing import Any
 
 import pytest
-from django.test import Client
 from ninja import Schema
 
 from config.api import api
-from onewindow.accounts.services import token_create
 from onewindow.cases.tests.factories import County, make_county
+from tests.api_support import assert_api_error as assert_error
+from tests.api_support import bearer, client_of
 
 HUGE = "9" * 30
 
@@ -22,25 +22,6 @@ HUGE = "9" * 30
 @pytest.fixture
 def county(db) -> County:
     return make_county()
-
-
-def bearer(user: Any) -> dict[str, str]:
-    _token, plain = token_create(actor=user, user=user, name="contract")
-    return {"HTTP_AUTHORIZATION": f"Bearer {plain}"}
-
-
-def client() -> Client:
-    return Client(raise_request_exception=False)
-
-
-def assert_error(response: Any, status: int, code: str | None = None) -> dict[str, Any]:
-    assert response.status_code == status, (response.status_code, response.content[:300])
-    assert response["Content-Type"].startswith("application/json"), response["Content-Type"]
-    body = response.json()
-    assert body["code"] and body["message"], body
-    if code is not None:
-        assert body["code"] == code, body
-    return body
 
 
 def _schema_classes(root: type) -> list[type]:
@@ -81,7 +62,7 @@ def test_every_operation_declares_the_common_errors_in_the_error_format():
 
 
 def test_the_published_openapi_document_is_the_declared_one(db):
-    response = client().get("/api/v1/openapi.json")
+    response = client_of().get("/api/v1/openapi.json")
 
     assert response.status_code == 200
     operation = json.loads(response.content, object_pairs_hook=_no_repeated_keys)["paths"]["/api/v1/cases"]["post"]
@@ -90,11 +71,11 @@ def test_the_published_openapi_document_is_the_declared_one(db):
 
 @pytest.mark.parametrize("path", ["/api/v1/no-such-thing", "/api/v1/cases/X/no-such-action", "/api/v2/cases", "/api/"])
 def test_an_unknown_api_path_is_a_json_404(db, path):
-    assert_error(client().get(path), 404, "not_found")
+    assert_error(client_of().get(path), 404, "not_found")
 
 
 def test_a_method_the_endpoint_does_not_take_is_a_json_405_with_allow(db):
-    response = client().delete("/api/v1/items")
+    response = client_of().delete("/api/v1/items")
 
     body = assert_error(response, 405, "method_not_allowed")
     assert "GET" in response["Allow"]
@@ -102,21 +83,21 @@ def test_a_method_the_endpoint_does_not_take_is_a_json_405_with_allow(db):
 
 
 def test_pages_keep_their_own_404(db):
-    response = client().get("/no-such-page/")
+    response = client_of().get("/no-such-page/")
 
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
 
 
 def test_malformed_json_is_a_chinese_400_with_its_code(county):
-    response = client().post("/api/v1/cases", "{not json", content_type="application/json", **bearer(county.applicant))
+    response = client_of().post("/api/v1/cases", "{not json", content_type="application/json", **bearer(county.applicant))
 
     body = assert_error(response, 400, "invalid_json")
     assert "JSON" in body["message"] and "Cannot" not in body["message"]
 
 
 def test_a_body_that_is_not_json_keeps_its_415(county):
-    response = client().post("/api/v1/cases", "item=x", content_type="text/plain", **bearer(county.applicant))
+    response = client_of().post("/api/v1/cases", "item=x", content_type="text/plain", **bearer(county.applicant))
 
     assert_error(response, 415, "unsupported_media_type")
 
@@ -134,14 +115,14 @@ def test_a_body_that_is_not_json_keeps_its_415(county):
     ],
 )
 def test_an_id_no_database_can_hold_is_a_400_naming_the_field(county, url):
-    body = assert_error(client().get(url, **bearer(county.supervisor)), 400, "invalid_input")
+    body = assert_error(client_of().get(url, **bearer(county.supervisor)), 400, "invalid_input")
 
     assert body["details"], body
 
 
 @pytest.mark.parametrize("department", [HUGE, "²", "٣"])
 def test_the_catalog_department_filter_takes_any_text(county, department):
-    response = client().get("/api/v1/items", {"department": department})
+    response = client_of().get("/api/v1/items", {"department": department})
 
     assert_error(response, 400, "unknown_department")
 
@@ -151,7 +132,7 @@ CALENDAR_ENDS = [{"date_from": "0001-01-01"}, {"date_to": "9999-12-31"}, {"date_
 
 @pytest.mark.parametrize("dates", CALENDAR_ENDS)
 def test_audit_events_between_the_ends_of_the_calendar_are_every_event(county, dates):
-    response = client().get("/api/v1/audit/events", dates, **bearer(county.supervisor))
+    response = client_of().get("/api/v1/audit/events", dates, **bearer(county.supervisor))
 
     assert response.status_code in (200, 403), response.content[:300]
 
@@ -159,18 +140,18 @@ def test_audit_events_between_the_ends_of_the_calendar_are_every_event(county, d
 @pytest.mark.parametrize("period", [{"from": "0001-01-01", "to": "0001-01-02"}, {"from": "1899-12-31", "to": "1900-01-31"}])
 def test_a_statistics_period_before_1900_is_a_400(county, period):
     for path in ("/api/v1/supervision/summary", "/api/v1/supervision/statistics"):
-        assert_error(client().get(path, period, **bearer(county.supervisor)), 400, "period_invalid")
+        assert_error(client_of().get(path, period, **bearer(county.supervisor)), 400, "period_invalid")
 
 
 def test_a_notification_id_out_of_range_is_a_400(county):
-    response = client().post(f"/api/v1/notifications/{HUGE}/read", **bearer(county.applicant))
+    response = client_of().post(f"/api/v1/notifications/{HUGE}/read", **bearer(county.applicant))
 
     assert_error(response, 400, "invalid_input")
 
 
 @pytest.mark.parametrize("code", ["查询码", "ÄÖÜ123", "\U0001f600"])
 def test_a_complaint_lookup_with_any_typed_code_is_a_404_not_a_500(county, code):
-    filed = client().post(
+    filed = client_of().post(
         "/api/v1/complaints",
         {"category": "attitude", "region": county.region.code, "content": "窗口人员态度不好,多次让我重复提交材料。", "anonymous": True},
         content_type="application/json",
@@ -178,7 +159,7 @@ def test_a_complaint_lookup_with_any_typed_code_is_a_404_not_a_500(county, code)
     assert filed.status_code == 201, filed.content
     number = filed.json()["number"]
 
-    looked_up = client().post("/api/v1/complaint-lookup", {"number": number, "code": code}, content_type="application/json")
+    looked_up = client_of().post("/api/v1/complaint-lookup", {"number": number, "code": code}, content_type="application/json")
 
     assert_error(looked_up, 404, "complaint_not_found")
 
@@ -189,7 +170,7 @@ def test_a_client_varying_x_forwarded_for_does_not_escape_the_progress_rate_limi
 
     cache.clear()
     statuses = [
-        client().get("/api/v1/progress/99012320260101000001", {"code": "X"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
+        client_of().get("/api/v1/progress/99012320260101000001", {"code": "X"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
         for n in range(40)
     ]
     cache.clear()

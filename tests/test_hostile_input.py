@@ -26,7 +26,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
-from onewindow.accounts.services import token_create
 from onewindow.audit.models import AuditEvent
 from onewindow.cases import services
 from onewindow.cases.choices import CaseStatus
@@ -38,6 +37,7 @@ from onewindow.catalog.search import normalize_query
 from onewindow.common.errors import InvalidInput
 from onewindow.notifications.models import Notification
 from onewindow.notifications.services import notification_queue
+from tests.api_support import assert_api_error, bearer, client_of
 from tests.hostile_support import (
     HOSTILE_ITEM_CODE,
     IMG,
@@ -107,19 +107,6 @@ def as_clerk(county: County) -> dict[str, str]:
     return bearer(county.clerk)
 
 
-def client_of(user: Any = None) -> Client:
-    """A client that answers 500 as a response (as a server would) instead of raising."""
-    client = Client(raise_request_exception=False)
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def bearer(user: Any) -> dict[str, str]:
-    _token, plain = token_create(actor=user, user=user, name="hostile")
-    return {"HTTP_AUTHORIZATION": f"Bearer {plain}"}
-
-
 def html_of(response: Any) -> str:
     assert response.status_code == 200, (response.status_code, response.content[:300])
     assert response["Content-Type"].startswith("text/html")
@@ -154,18 +141,6 @@ def api_body(service_item: ServiceItem, **overrides: Any) -> dict[str, Any]:
     }
     data.update(overrides)
     return data
-
-
-def assert_api_error(response: Any, status: int | tuple[int, ...] = 400, code: str | None = None) -> dict[str, Any]:
-    """A 4xx in the API's error format: JSON with a machine `code` and a message."""
-    statuses = (status,) if isinstance(status, int) else status
-    assert response.status_code in statuses, (response.status_code, response.content[:300])
-    assert response["Content-Type"].startswith("application/json"), response["Content-Type"]
-    body = response.json()
-    assert isinstance(body.get("code"), str) and body["code"] and body.get("message")
-    if code is not None:
-        assert body["code"] == code, body
-    return body
 
 
 # ==== 1. stored XSS ==============================================================================

@@ -28,12 +28,7 @@ _local = threading.local()
 def next_number(region_code: str) -> str:
     """The next case number of the region today."""
     today = time.today()
-    if _autonomous():
-        sequence = _take_on_own_connection(region_code, today)
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute(_UPSERT, [region_code, today])
-            sequence = cursor.fetchone()[0]
+    sequence = _take_on_own_connection(region_code, today) if _autonomous() else _upsert(connection, region_code, today)
     return f"{region_code}{today:%Y%m%d}{sequence:06d}"
 
 
@@ -45,23 +40,24 @@ _UPSERT = (
 
 
 def _autonomous() -> bool:
-    return bool(getattr(settings, "CASE_NUMBERS_AUTONOMOUS", False)) and connection.vendor == "postgresql"
+    return settings.CASE_NUMBERS_AUTONOMOUS and connection.vendor == "postgresql"
 
 
 def _take_on_own_connection(region_code: str, day: dt.date) -> int:
-    """One autocommitted upsert on this thread's second connection (opened on first use, reopened if lost)."""
-    for attempt in (1, 2):
-        own = _own_connection()
-        try:
-            with own.cursor() as cursor:
-                cursor.execute(_UPSERT, [region_code, day])
-                row = cursor.fetchone()
-            return int(row[0])
-        except Exception:
-            close_number_connection()
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    """One autocommitted upsert on this thread's second connection (opened on first use)."""
+    import psycopg
+
+    try:
+        return _upsert(_own_connection(), region_code, day)
+    except psycopg.OperationalError:  # the kept connection was lost (server restart, idle timeout): once more
+        close_number_connection()
+        return _upsert(_own_connection(), region_code, day)
+
+
+def _upsert(own: Any, region_code: str, day: dt.date) -> int:
+    with own.cursor() as cursor:
+        cursor.execute(_UPSERT, [region_code, day])
+        return int(cursor.fetchone()[0])
 
 
 def _own_connection() -> Any:

@@ -64,7 +64,7 @@ def card_list(request: HttpRequest) -> HttpResponse:
     """Every card in the user's reach, open ones by default, newest first."""
     form = CardFilterForm(request.GET or None)
     values = form.values
-    department = _int(request.GET.get("department"))
+    department = parse_id(request.GET.get("department"))
     page = page_or_first(
         request,
         lambda cursor: selectors.card_list(
@@ -83,10 +83,6 @@ def card_list(request: HttpRequest) -> HttpResponse:
 def _tabs(user: Any) -> dict[str, bool]:
     """Which of the supervision tabs (supervision/_nav.html) beyond the common ones the user sees."""
     return {"is_supervisor": permissions.is_supervisor(user), "may_view_statistics": may_view_statistics(user)}
-
-
-def _int(value: str | None) -> int | None:
-    return parse_id(value)
 
 
 @page_for(is_staff_member)
